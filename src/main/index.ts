@@ -1,0 +1,32 @@
+import path from 'node:path';
+import { fileURLToPath } from 'node:url';
+import { app, dialog } from 'electron';
+import { resolveDataDir } from './dataDir';
+import { createHandlerTable } from './handlers';
+import { createServices } from './services';
+import { createMainWindow, registerAppScheme, rendererDirFor } from './window';
+
+registerAppScheme();
+app.enableSandbox();
+
+app.whenReady().then(() => {
+  const dataDir = resolveDataDir(process.argv, process.env, app.getPath('userData'));
+  let services: ReturnType<typeof createServices>;
+  try {
+    services = createServices(dataDir);
+  } catch (err) {
+    dialog.showErrorBox('Zonewalk cannot open its data', err instanceof Error ? err.message : String(err));
+    app.exit(1);
+    return;
+  }
+  const mainDir = path.dirname(fileURLToPath(import.meta.url));
+  createMainWindow(
+    createHandlerTable(services),
+    rendererDirFor(mainDir),
+    path.join(mainDir, '../preload/index.cjs'),
+  );
+  app.on('window-all-closed', () => {
+    services.ws.close();
+    app.quit();
+  });
+});

@@ -1,0 +1,84 @@
+import os from 'node:os';
+import path from 'node:path';
+import type Database from 'better-sqlite3';
+import { openDatabase } from './db/openDatabase';
+import { type AuditEntry, AuditTrail } from './services/auditTrail';
+
+export interface WorkspaceOptions {
+  /** Injected clock for deterministic tests. */
+  now?: () => string;
+}
+
+/**
+ * One workspace: the SQLite file plus the evidence folder beside it. Every change to an assessment
+ * goes through `change`, so each write and its audit event commit together or not at all.
+ */
+export class Workspace {
+  readonly trail: AuditTrail;
+  readonly now: () => string;
+  private readonly touchStmt: Database.Statement;
+  private readonly getSettingStmt: Database.Statement;
+
+  private constructor(
+    readonly db: Database.Database,
+    readonly dataDir: string,
+    opts: WorkspaceOptions,
+  ) {
+    this.now = opts.now ?? (() => new Date().toISOString());
+    this.trail = new AuditTrail(db);
+    this.touchStmt = db.prepare('UPDATE assessment SET updated_at = ? WHERE id = ?');
+    this.getSettingStmt = db.prepare('SELECT value FROM setting WHERE key = ?');
+  }
+
+  static open(dataDir: string, opts: WorkspaceOptions = {}): Workspace {
+    const dir = path.resolve(dataDir);
+    return new Workspace(openDatabase(dir), dir, opts);
+  }
+
+  get evidenceDir(): string {
+    return path.join(this.dataDir, 'evidence');
+  }
+
+  /** The name written into audit events and responses. */
+  actor(): string {
+    const row = this.getSettingStmt.get('auditor.name') as { value: string } | undefined;
+    if (row?.value) return row.value;
+    try {
+      return os.userInfo().username;
+    } catch {
+      return 'unknown';
+    }
+  }
+
+  setting(key: string): string | undefined {
+    return (this.getSettingStmt.get(key) as { value: string } | undefined)?.value;
+  }
+
+  setSetting(key: string, value: string): void {
+    this.db
+      .prepare(
+        'INSERT INTO setting (key, value) VALUES (?, ?) ON CONFLICT(key) DO UPDATE SET value = excluded.value',
+      )
+      .run(key, value);
+  }
+
+  /** Runs `write` and appends its audit event in one durable transaction. */
+  change<T>(
+    assessmentId: string,
+    entry: AuditEntry | ((result: T) => AuditEntry),
+    write: (at: string) => T,
+  ): T {
+    return this.db.transaction(() => {
+      const at = this.now();
+      const result = write(at);
+      const e = typeof entry === 'function' ? entry(result) : entry;
+      this.trail.append(assessmentId, this.actor(), at, e);
+      this.touchStmt.run(at, assessmentId);
+      return result;
+    })();
+  }
+
+  close(): void {
+    if (this.db.open) this.db.close();
+  }
+}

@@ -1,0 +1,296 @@
+import { useState } from 'react';
+import type { AssessmentSummary } from '../../shared/contract/assessments';
+import { call, errorMessage } from '../api';
+import { Dialog } from '../components/Dialog';
+import { ErrorBanner } from '../components/ErrorBanner';
+import { formatDateTime } from '../components/format';
+import { StatusChip } from '../components/StatusChip';
+import { ThemeToggle } from '../components/ThemeToggle';
+import { useNavigate } from '../navigation';
+import { useAsync } from '../useAsync';
+
+type Editing =
+  | { kind: 'create' }
+  | { kind: 'rename'; a: AssessmentSummary }
+  | { kind: 'delete'; a: AssessmentSummary };
+
+export function HomeScreen() {
+  const list = useAsync(() => call('assessments.list', {}), []);
+  const [editing, setEditing] = useState<Editing>();
+  const [error, setError] = useState<string>();
+  const navigate = useNavigate();
+
+  const done = () => {
+    setEditing(undefined);
+    list.reload();
+  };
+
+  return (
+    <div className="home">
+      <header className="home-header">
+        <div className="brand">
+          <span className="brand-mark" aria-hidden="true">
+            ZW
+          </span>
+          <div>
+            <h1>Zonewalk</h1>
+            <p className="muted">IEC 62443 field audits, offline</p>
+          </div>
+        </div>
+        <div className="toolbar">
+          <ThemeToggle />
+          <button type="button" className="btn primary" onClick={() => setEditing({ kind: 'create' })}>
+            New assessment
+          </button>
+        </div>
+      </header>
+      <main className="home-main">
+        <ErrorBanner message={list.error ?? error} onDismiss={() => setError(undefined)} />
+        <h2 className="section-title">Assessments</h2>
+        {list.data && list.data.length === 0 && (
+          <div className="empty-state">
+            <p>No assessments yet.</p>
+            <p className="muted">Create the first one to start walking the plant.</p>
+            <button type="button" className="btn primary" onClick={() => setEditing({ kind: 'create' })}>
+              New assessment
+            </button>
+          </div>
+        )}
+        {list.data && list.data.length > 0 && (
+          <table className="table assessments-table">
+            <thead>
+              <tr>
+                <th scope="col">Title</th>
+                <th scope="col">Site</th>
+                <th scope="col">Status</th>
+                <th scope="col">Last changed</th>
+                <th scope="col">
+                  <span className="sr-only">Actions</span>
+                </th>
+              </tr>
+            </thead>
+            <tbody>
+              {list.data.map((a) => (
+                <tr key={a.id} data-testid="assessment-row">
+                  <td>
+                    <button
+                      type="button"
+                      className="link"
+                      onClick={() => navigate({ name: 'assessment', id: a.id, section: 'overview' })}
+                    >
+                      {a.title}
+                    </button>
+                    {a.organisation && <div className="muted small">{a.organisation}</div>}
+                  </td>
+                  <td>{a.site}</td>
+                  <td>
+                    <StatusChip status={a.status} />
+                  </td>
+                  <td>{formatDateTime(a.updatedAt)}</td>
+                  <td className="row-actions">
+                    <button
+                      type="button"
+                      className="btn small"
+                      onClick={() => navigate({ name: 'assessment', id: a.id, section: 'overview' })}
+                    >
+                      Open
+                    </button>
+                    <button
+                      type="button"
+                      className="btn small"
+                      onClick={() => setEditing({ kind: 'rename', a })}
+                    >
+                      Rename
+                    </button>
+                    <button
+                      type="button"
+                      className="btn small danger"
+                      onClick={() => setEditing({ kind: 'delete', a })}
+                    >
+                      Delete
+                    </button>
+                  </td>
+                </tr>
+              ))}
+            </tbody>
+          </table>
+        )}
+      </main>
+      {editing?.kind === 'create' && <CreateDialog onClose={() => setEditing(undefined)} onDone={done} />}
+      {editing?.kind === 'rename' && (
+        <RenameDialog assessment={editing.a} onClose={() => setEditing(undefined)} onDone={done} />
+      )}
+      {editing?.kind === 'delete' && (
+        <DeleteDialog
+          assessment={editing.a}
+          onClose={() => setEditing(undefined)}
+          onDone={done}
+          onError={(m) => {
+            setEditing(undefined);
+            setError(m);
+          }}
+        />
+      )}
+    </div>
+  );
+}
+
+function CreateDialog({ onClose, onDone }: { onClose: () => void; onDone: () => void }) {
+  const [title, setTitle] = useState('');
+  const [site, setSite] = useState('');
+  const [organisation, setOrganisation] = useState('');
+  const [error, setError] = useState<string>();
+  const submit = async () => {
+    try {
+      await call('assessments.create', { title, site, organisation });
+      onDone();
+    } catch (e) {
+      setError(errorMessage(e));
+    }
+  };
+  return (
+    <Dialog
+      title="New assessment"
+      onClose={onClose}
+      actions={
+        <>
+          <button type="button" className="btn" onClick={onClose}>
+            Cancel
+          </button>
+          <button type="submit" form="create-assessment" className="btn primary" disabled={!title.trim()}>
+            Create
+          </button>
+        </>
+      }
+    >
+      <form
+        id="create-assessment"
+        className="form"
+        onSubmit={(e) => {
+          e.preventDefault();
+          void submit();
+        }}
+      >
+        <label>
+          Title
+          <input
+            value={title}
+            onChange={(e) => setTitle(e.target.value)}
+            maxLength={200}
+            required
+            autoFocus
+          />
+        </label>
+        <label>
+          Site
+          <input value={site} onChange={(e) => setSite(e.target.value)} maxLength={200} />
+        </label>
+        <label>
+          Organisation
+          <input value={organisation} onChange={(e) => setOrganisation(e.target.value)} maxLength={200} />
+        </label>
+        <ErrorBanner message={error} />
+      </form>
+    </Dialog>
+  );
+}
+
+function RenameDialog({
+  assessment,
+  onClose,
+  onDone,
+}: {
+  assessment: AssessmentSummary;
+  onClose: () => void;
+  onDone: () => void;
+}) {
+  const [title, setTitle] = useState(assessment.title);
+  const [error, setError] = useState<string>();
+  const submit = async () => {
+    try {
+      await call('assessments.rename', { id: assessment.id, title });
+      onDone();
+    } catch (e) {
+      setError(errorMessage(e));
+    }
+  };
+  return (
+    <Dialog
+      title="Rename assessment"
+      onClose={onClose}
+      actions={
+        <>
+          <button type="button" className="btn" onClick={onClose}>
+            Cancel
+          </button>
+          <button type="submit" form="rename-assessment" className="btn primary" disabled={!title.trim()}>
+            Rename
+          </button>
+        </>
+      }
+    >
+      <form
+        id="rename-assessment"
+        className="form"
+        onSubmit={(e) => {
+          e.preventDefault();
+          void submit();
+        }}
+      >
+        <label>
+          Title
+          <input
+            value={title}
+            onChange={(e) => setTitle(e.target.value)}
+            maxLength={200}
+            required
+            autoFocus
+          />
+        </label>
+        <ErrorBanner message={error} />
+      </form>
+    </Dialog>
+  );
+}
+
+function DeleteDialog({
+  assessment,
+  onClose,
+  onDone,
+  onError,
+}: {
+  assessment: AssessmentSummary;
+  onClose: () => void;
+  onDone: () => void;
+  onError: (m: string) => void;
+}) {
+  const remove = async () => {
+    try {
+      await call('assessments.delete', { id: assessment.id });
+      onDone();
+    } catch (e) {
+      onError(errorMessage(e));
+    }
+  };
+  return (
+    <Dialog
+      title="Delete assessment?"
+      onClose={onClose}
+      actions={
+        <>
+          <button type="button" className="btn" onClick={onClose}>
+            Keep it
+          </button>
+          <button type="button" className="btn danger" onClick={() => void remove()}>
+            Delete
+          </button>
+        </>
+      }
+    >
+      <p>
+        <strong>{assessment.title}</strong> and everything recorded in it (zones, answers, findings, evidence)
+        will be deleted. The deletion itself stays in the audit trail. This cannot be undone.
+      </p>
+    </Dialog>
+  );
+}

@@ -1,0 +1,32 @@
+import fs from 'node:fs';
+import path from 'node:path';
+import type { Browser } from 'playwright-core';
+import { afterAll, beforeAll, expect, it } from 'vitest';
+import { launchChromium, openApp, tempDataDir } from './harness';
+import { seedScreenshotWorkspace } from './seed';
+
+const OUT = path.resolve('docs/screenshots');
+let browser: Browser;
+beforeAll(async () => {
+  browser = await launchChromium();
+  fs.mkdirSync(OUT, { recursive: true });
+});
+afterAll(async () => {
+  await browser?.close();
+});
+
+/** Writes a PNG of every main screen to docs/screenshots for the README. */
+it('captures every main screen', async () => {
+  const dir = tempDataDir();
+  const { assessmentId, screens } = seedScreenshotWorkspace(dir);
+  const app = await openApp(browser, dir);
+  for (const screen of screens) {
+    await app.page.goto(`http://zonewalk.localhost/index.html${screen.hash.replace('{id}', assessmentId)}`);
+    await app.page.getByText(screen.waitFor).first().waitFor();
+    const file = path.join(OUT, `${screen.name}.png`);
+    await app.page.screenshot({ path: file, fullPage: false });
+    expect(fs.statSync(file).size).toBeGreaterThan(5_000);
+  }
+  expect(app.foreignRequests).toEqual([]);
+  await app.close();
+});
