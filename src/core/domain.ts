@@ -99,3 +99,8 @@ export type Severity = (typeof SEVERITIES)[number];
 
 export const FINDING_STATUSES = ['open', 'in-progress', 'resolved', 'accepted'] as const;
 export type FindingStatus = (typeof FINDING_STATUSES)[number];
+
+/** Identifies one answer (scope + requirement), e.g. for evidence links: `zone:z1|SR 1.1`. */
+export function responseKey(scope: Scope, requirement: string): string {
+  return `${scopeKey(scope)}|${requirement}`;
+}

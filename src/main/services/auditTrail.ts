@@ -48,7 +48,7 @@ export class AuditTrail {
   private readonly insertStmt: Database.Statement;
   private readonly listStmt: Database.Statement;
 
-  constructor(private readonly db: Database.Database) {
+  constructor(db: Database.Database) {
     this.headStmt = db.prepare(
       'SELECT seq, hash FROM audit_event WHERE assessment_id = ? ORDER BY seq DESC LIMIT 1',
     );

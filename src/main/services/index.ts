@@ -1,16 +1,25 @@
 import { Workspace, type WorkspaceOptions } from '../workspace';
 import { AssessmentService } from './assessments';
+import { CatalogService } from './catalogs';
 
 /** Every service over one workspace; built once and shared by Electron, the CLI, the e2e harness and tests. */
 export interface Services {
   ws: Workspace;
   assessments: AssessmentService;
+  catalogs: CatalogService;
 }
 
-export function createServices(dataDir: string, opts: WorkspaceOptions = {}): Services {
+export interface ServiceOptions extends WorkspaceOptions {
+  /** Validated catalogs can be shared between workspaces (tests, e2e harness). */
+  catalogs?: CatalogService;
+}
+
+export function createServices(dataDir: string, opts: ServiceOptions = {}): Services {
+  const catalogs = opts.catalogs ?? new CatalogService();
   const ws = Workspace.open(dataDir, opts);
   return {
     ws,
     assessments: new AssessmentService(ws),
+    catalogs,
   };
 }
