@@ -1,12 +1,14 @@
 import { Workspace, type WorkspaceOptions } from '../workspace';
 import { AssessmentService } from './assessments';
 import { CatalogService } from './catalogs';
+import { SigningService } from './signing/signingService';
 
 /** Every service over one workspace; built once and shared by Electron, the CLI, the e2e harness and tests. */
 export interface Services {
   ws: Workspace;
   assessments: AssessmentService;
   catalogs: CatalogService;
+  signing: SigningService;
 }
 
 export interface ServiceOptions extends WorkspaceOptions {
@@ -21,5 +23,6 @@ export function createServices(dataDir: string, opts: ServiceOptions = {}): Serv
     ws,
     assessments: new AssessmentService(ws),
     catalogs,
+    signing: new SigningService(ws),
   };
 }
