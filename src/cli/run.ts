@@ -3,8 +3,16 @@ import { createServices, type Services } from '../main/services';
 import { AppError } from '../shared/errors';
 import { type CliCommand, type CliContext, type CliIo, UsageError } from './command';
 import { createCommand, listCommand } from './commands/assessments';
+import { keysCommand, trustCommand } from './commands/keys';
+import { verifyCommand } from './commands/verify';
 
-export const COMMANDS: readonly CliCommand[] = [listCommand, createCommand];
+export const COMMANDS: readonly CliCommand[] = [
+  listCommand,
+  createCommand,
+  verifyCommand,
+  keysCommand,
+  trustCommand,
+];
 
 function helpText(): string {
   const width = Math.max(...COMMANDS.map((c) => c.usage.length));

@@ -1,0 +1,65 @@
+import fs from 'node:fs';
+import path from 'node:path';
+import { describe, expect, it } from 'vitest';
+import { runCli } from '../../src/cli/run';
+import { DB_FILE_NAME } from '../../src/main/db/openDatabase';
+import { flipByte, rezip, unzipInto, writeTestPackage } from '../helpers/packages';
+import { tempDir } from '../helpers/workspace';
+
+async function cli(args: string[], env: NodeJS.ProcessEnv = {}) {
+  let stdout = '';
+  let stderr = '';
+  const code = await runCli(args, { env, stdout: (s) => (stdout += s), stderr: (s) => (stderr += s) });
+  return { code, stdout, stderr };
+}
+
+describe('zonewalk verify', () => {
+  it('exits 3 for an unknown signer, 0 with --trust or the trust list, 1 when tampered, 2 when unreadable', async () => {
+    const dir = tempDir();
+    const data = tempDir();
+    const pkg = await writeTestPackage(dir);
+    const untrusted = await cli(['--data-dir', data, 'verify', pkg.path]);
+    expect(untrusted.code).toBe(3);
+    expect(untrusted.stdout).toContain(`Signer: ${pkg.signerFingerprint} (NOT in your trust list)`);
+    expect(untrusted.stdout).toMatch(/^VALID but the signer is not trusted/m);
+    // A recipient without a workspace: verify creates none.
+    expect(fs.existsSync(path.join(data, DB_FILE_NAME))).toBe(false);
+
+    const pem = path.join(dir, 'ana.pub.pem');
+    fs.writeFileSync(pem, pkg.signer.publicPem);
+    const given = await cli(['--data-dir', data, 'verify', pkg.path, '--trust', pem]);
+    expect(given.code).toBe(0);
+    expect(given.stdout).toContain('(trusted: ana.pub.pem)');
+
+    expect((await cli(['--data-dir', data, 'trust', 'add', pem, '--name', 'Ana Kovač'])).code).toBe(0);
+    const listed = await cli(['--data-dir', data, 'verify', pkg.path]);
+    expect(listed.code).toBe(0);
+    expect(listed.stdout).toMatch(/^VALID: the package is intact and signed by a trusted key\.$/m);
+
+    const work = path.join(dir, 'w');
+    unzipInto(pkg.path, work);
+    const photo = fs.readdirSync(path.join(work, pkg.bagName, 'data/evidence'))[0];
+    const rel = `data/evidence/${photo}/cabinet photo.jpg`;
+    flipByte(path.join(work, pkg.bagName, rel), 100);
+    const tampered = path.join(dir, 'tampered.audit.zip');
+    rezip(work, tampered);
+    const bad = await cli(['--data-dir', data, 'verify', tampered]);
+    expect(bad.code).toBe(1);
+    expect(bad.stdout).toContain(`  changed    ${rel}`);
+    expect(bad.stdout).toContain(
+      `INVALID:\n  - ${rel} was changed (its SHA-256 is not the one in the manifest).`,
+    );
+
+    const json = await cli(['--data-dir', data, 'verify', tampered, '--json']);
+    const report = JSON.parse(json.stdout);
+    expect(json.code).toBe(1);
+    expect(report).toMatchObject({ verdict: 'invalid', exitCode: 1 });
+    expect(report.files.find((f: { path: string }) => f.path === rel).status).toBe('changed');
+
+    fs.writeFileSync(path.join(dir, 'cut.audit.zip'), fs.readFileSync(pkg.path).subarray(0, 1000));
+    const cut = await cli(['--data-dir', data, 'verify', path.join(dir, 'cut.audit.zip')]);
+    expect(cut.code).toBe(2);
+    expect(cut.stdout).toMatch(/UNREADABLE:\n {2}- cut.audit.zip is not a readable ZIP file/);
+    expect((await cli(['--data-dir', data, 'verify'])).code).toBe(2);
+  });
+});
