@@ -54,9 +54,8 @@ const STRUCTURAL_KEYS = new Set([
 
 function maskStrings(value: JsonValue, key?: string): JsonValue {
   if (typeof value === 'string') return key && STRUCTURAL_KEYS.has(key) ? value : redactText(value);
-  if (Array.isArray(value)) {
-    return key && STRUCTURAL_KEYS.has(key) ? value : value.map((v) => maskStrings(v, undefined));
-  }
+  // Elements inherit the key: ["z1", "z2"] under `zones` are ids, [{...}] under `zones` are zones.
+  if (Array.isArray(value)) return value.map((v) => maskStrings(v, key));
   if (value && typeof value === 'object') {
     return Object.fromEntries(Object.entries(value).map(([k, v]) => [k, maskStrings(v, k)]));
   }

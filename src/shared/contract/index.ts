@@ -3,6 +3,7 @@ import type { Result } from '../errors';
 import { assessmentChannels } from './assessments';
 import { auditChannels } from './audit';
 import type { ChannelDef } from './channel';
+import { exportChannels } from './exports';
 import { signingChannels } from './signing';
 
 /** Every channel the window may call. Areas add theirs here, nowhere else. */
@@ -10,6 +11,7 @@ export const channels = {
   ...assessmentChannels,
   ...auditChannels,
   ...signingChannels,
+  ...exportChannels,
 };
 
 export type Channels = typeof channels;

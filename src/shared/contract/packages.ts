@@ -47,3 +47,41 @@ export interface VerifyReport {
   /** The failures, most important first. */
   reasons: string[];
 }
+
+export type ExportKind = 'package' | 'gap-register' | 'report';
+
+export interface ExportedFile {
+  kind: ExportKind;
+  path: string;
+  size: number;
+}
+
+export interface ExportResult {
+  folder: string;
+  files: ExportedFile[];
+  /** The signer's fingerprint, when a package was signed. */
+  signerFingerprint?: string;
+  signerName?: string;
+  tagManifestSha256?: string;
+  redaction: string;
+}
+
+export type JobState = 'running' | 'done' | 'failed' | 'cancelled';
+
+export interface ExportStatus {
+  jobId: string;
+  state: JobState;
+  /** What is being written now, in words. */
+  phase: string;
+  bytesDone: number;
+  bytesTotal: number;
+  result?: ExportResult;
+  error?: { code: string; message: string };
+}
+
+export interface PackageFileInfo {
+  name: string;
+  path: string;
+  size: number;
+  modifiedAt: string;
+}

@@ -9,8 +9,13 @@ import { AppError } from '../../../shared/errors';
 export interface PayloadFile {
   /** Path under `data/`, forward slashes, e.g. `evidence/<sha256>/photo.jpg`. */
   path: string;
-  /** Bytes the stream will yield; a mismatch fails the export (the file changed meanwhile). */
+  /** Bytes the stream will yield: the export's progress total. */
   size: number;
+  /**
+   * Whether `size` is exact (default): then a mismatch fails the export, since the file changed
+   * meanwhile. A privacy-stripped copy of a photo is a little smaller than its original.
+   */
+  exactSize?: boolean;
   open(): Readable;
   /** Deflate it in the zip; off for formats that are already compressed (JPEG, PDF, XLSX). */
   compress?: boolean;

@@ -79,6 +79,15 @@ function checkPayloadPaths(files: readonly PayloadFile[]): void {
   }
 }
 
+function fsyncFile(file: string): void {
+  const fd = fs.openSync(file, 'r+');
+  try {
+    fs.fsyncSync(fd);
+  } finally {
+    fs.closeSync(fd);
+  }
+}
+
 function fsyncDir(dir: string): void {
   try {
     const fd = fs.openSync(dir, 'r');
@@ -113,16 +122,12 @@ export async function writePackage(input: WritePackageInput): Promise<WrittenPac
     throw new AppError('conflict', `${target} already exists. Nothing was overwritten.`);
   }
   const tmp = tempPathBeside(target);
-  let fd: number;
-  try {
-    fd = fs.openSync(tmp, 'wx', 0o644);
-  } catch (err) {
-    throw toFsAppError(err, `the folder ${input.outDir}`);
-  }
-
+  // The stream owns its descriptor (a destroyed stream closes it asynchronously, so sharing a raw fd
+  // with it could close a number the next file already reuses); fsync reopens the finished file.
+  const out = fs.createWriteStream(tmp, { flags: 'wx', mode: 0o644, highWaterMark: 1024 * 1024 });
+  const closed = new Promise<void>((resolve) => out.once('close', () => resolve()));
   const yazl = fastYazl();
   const zip = new yazl.ZipFile();
-  const out = fs.createWriteStream('', { fd, autoClose: false, highWaterMark: 1024 * 1024 });
   const mtime = new Date(input.at);
   const total = files.reduce((n, f) => n + f.size, 0);
   let done = 0;
@@ -177,7 +182,7 @@ export async function writePackage(input: WritePackageInput): Promise<WrittenPac
                   next(null, chunk);
                 },
                 flush(next) {
-                  if (bytes !== f.size) {
+                  if (f.exactSize !== false && bytes !== f.size) {
                     next(
                       new AppError(
                         'conflict',
@@ -237,11 +242,9 @@ export async function writePackage(input: WritePackageInput): Promise<WrittenPac
       compress: false,
     });
     zip.end();
-    await Promise.race([new Promise<void>((resolve) => out.on('finish', resolve)), failure]);
+    await Promise.race([closed, failure]);
     if (signal?.aborted) throw cancelled();
-    fs.fsyncSync(fd);
-    fs.closeSync(fd);
-    fd = -1;
+    fsyncFile(tmp);
     fs.renameSync(tmp, target);
     fsyncDir(input.outDir);
     return {
@@ -258,13 +261,7 @@ export async function writePackage(input: WritePackageInput): Promise<WrittenPac
     throw err instanceof AppError ? err : toFsAppError(err, target);
   } finally {
     signal?.removeEventListener('abort', onAbort);
-    if (fd >= 0) {
-      try {
-        fs.closeSync(fd);
-      } catch {
-        // already closed by a destroyed stream
-      }
-    }
+    await closed;
     fs.rmSync(tmp, { force: true });
   }
 }

@@ -1,0 +1,355 @@
+import { randomBytes } from 'node:crypto';
+import fs from 'node:fs';
+import path from 'node:path';
+import type { Writable } from 'node:stream';
+import type { AuditEvent } from '../../../core/audit/auditChain';
+import { packageFileName, safeEntryName } from '../../../core/package/bagit';
+import {
+  allowsEvidenceFiles,
+  applyRedaction,
+  type Redaction,
+  redactionLabel,
+} from '../../../core/redaction/profiles';
+import { redactTrail } from '../../../core/redaction/trail';
+import type { ExportRequest } from '../../../shared/contract/exports';
+import type {
+  ExportedFile,
+  ExportResult,
+  ExportStatus,
+  PackageFileInfo,
+} from '../../../shared/contract/packages';
+import { AppError } from '../../../shared/errors';
+import { toFsAppError } from '../../db/fsErrors';
+import type { Workspace } from '../../workspace';
+import { signBytes } from '../signing/keys';
+import type { SigningService, UnlockedKey } from '../signing/signingService';
+import { ExportJobs, type JobContext } from './exportJobs';
+import type { ExportDocument, ExportSources, ReportContext } from './exportSources';
+import { bufferFile, type PayloadFile, READ_CHUNK } from './payload';
+import { writePackage } from './writePackage';
+
+/** One audit event a line, fields in the order audit-package.md lists them. */
+export function trailJsonl(events: readonly AuditEvent[]): string {
+  return events
+    .map((e) =>
+      JSON.stringify({
+        seq: e.seq,
+        at: e.at,
+        actor: e.actor,
+        action: e.action,
+        entity: e.entity,
+        entityId: e.entityId,
+        data: e.data,
+        prev: e.prev,
+        hash: e.hash,
+      }),
+    )
+    .map((l) => `${l}\n`)
+    .join('');
+}
+
+function redactionOf(req: Pick<ExportRequest, 'redaction' | 'vendor'>): Redaction {
+  if (req.redaction !== 'vendor') return { profile: req.redaction };
+  const vendor = req.vendor?.trim();
+  if (!vendor)
+    throw new AppError('invalid-input', 'Choose the vendor whose assets the vendor package keeps.');
+  return { profile: 'vendor', vendor };
+}
+
+/** Streams `write` into `file`, then fsyncs it. */
+async function writeStreamed(
+  file: string,
+  write: (out: Writable) => Promise<void>,
+  what: string,
+): Promise<void> {
+  const out = fs.createWriteStream(file, { flags: 'wx' });
+  const failed = new Promise<never>((_, reject) => out.on('error', reject));
+  failed.catch(() => {});
+  try {
+    await Promise.race([write(out), failed]);
+    if (!out.writableEnded) out.end();
+    await Promise.race([new Promise<void>((r) => out.once('close', () => r())), failed]);
+    const fd = fs.openSync(file, 'r+');
+    try {
+      fs.fsyncSync(fd);
+    } finally {
+      fs.closeSync(fd);
+    }
+  } catch (err) {
+    out.destroy();
+    throw err instanceof AppError ? err : toFsAppError(err, what);
+  }
+}
+
+/**
+ * Exports of an assessment: the gap register, the findings report and the signed package, each
+ * after the chosen redaction. Everything is written into a hidden staging folder beside the
+ * target and moved into place only when all of it is complete, so a failed or cancelled export
+ * leaves nothing behind.
+ */
+export class ExportService {
+  readonly jobs: ExportJobs;
+
+  constructor(
+    private readonly ws: Workspace,
+    private readonly signing: SigningService,
+    private readonly sources: ExportSources,
+    log?: (err: unknown) => void,
+  ) {
+    this.jobs = new ExportJobs(log);
+  }
+
+  get defaultDir(): string {
+    return path.join(this.ws.dataDir, 'exports');
+  }
+
+  vendors(assessmentId: string): string[] {
+    const doc = this.sources.document(assessmentId);
+    const names = new Map<string, string>();
+    for (const a of doc.assets) {
+      const v = a.vendor.trim();
+      if (v) names.set(v.toLocaleLowerCase(), names.get(v.toLocaleLowerCase()) ?? v);
+    }
+    return [...names.values()].sort((a, b) => a.localeCompare(b));
+  }
+
+  /** Checks everything that can be checked at once (passphrase included), then starts the job. */
+  start(req: ExportRequest): ExportStatus {
+    const redaction = redactionOf(req);
+    const doc = this.sources.document(req.assessmentId);
+    if (
+      redaction.profile === 'vendor' &&
+      !this.vendors(req.assessmentId).some(
+        (v) => v.toLocaleLowerCase() === redaction.vendor.toLocaleLowerCase(),
+      )
+    ) {
+      throw new AppError(
+        'invalid-input',
+        `No asset of this assessment has the vendor "${redaction.vendor}".`,
+      );
+    }
+    let key: UnlockedKey | undefined;
+    if (req.outputs.package) {
+      if (!req.keyName) throw new AppError('invalid-input', 'Choose the signing key for the package.');
+      if (!req.passphrase) throw new AppError('invalid-input', 'Enter the passphrase of the signing key.');
+      key = this.signing.unlock(req.keyName, req.passphrase);
+    }
+    const outDir = path.resolve(req.outDir ?? this.defaultDir);
+    return this.jobs.start((ctx) => this.run(ctx, req, doc, redaction, outDir, key));
+  }
+
+  /** Runs an export to its end (CLI): the same path as the window's, without polling. */
+  async exportNow(req: ExportRequest, onStatus?: (s: ExportStatus) => void): Promise<ExportResult> {
+    const started = this.start(req);
+    const timer = onStatus ? setInterval(() => onStatus(this.jobs.status(started.jobId)), 250) : undefined;
+    try {
+      const end = await this.jobs.wait(started.jobId);
+      if (end.state !== 'done' || !end.result) {
+        throw new AppError(
+          (end.error?.code as 'internal') ?? 'internal',
+          end.error?.message ?? 'The export failed.',
+        );
+      }
+      return end.result;
+    } finally {
+      if (timer) clearInterval(timer);
+    }
+  }
+
+  private async run(
+    ctx: JobContext,
+    req: ExportRequest,
+    full: ExportDocument,
+    redaction: Redaction,
+    outDir: string,
+    key: UnlockedKey | undefined,
+  ): Promise<ExportResult> {
+    const at = this.ws.now();
+    const doc = applyRedaction(full, redaction);
+    const label = redactionLabel(redaction);
+    const stem = packageFileName(full.assessment.title, at).replace(/\.audit\.zip$/, '');
+    const reportCtx: ReportContext = {
+      redaction: label,
+      signer: key && { name: key.name, fingerprint: key.fingerprint },
+      generatedAt: at,
+    };
+    try {
+      fs.mkdirSync(outDir, { recursive: true });
+    } catch (err) {
+      throw toFsAppError(err, `the folder ${outDir}`);
+    }
+    const staging = path.join(outDir, `.${stem}.${randomBytes(6).toString('hex')}.staging`);
+    const placed: string[] = [];
+    try {
+      fs.mkdirSync(staging);
+      const stagedReports = {
+        'gap-register': path.join(staging, 'gap-register.xlsx'),
+        report: path.join(staging, 'findings-report.pdf'),
+      };
+      const needGap = req.outputs.gapRegister || req.outputs.package;
+      const needReport = req.outputs.report || req.outputs.package;
+      if (needGap) {
+        ctx.progress('Writing the gap register');
+        await writeStreamed(
+          stagedReports['gap-register'],
+          (out) => this.sources.writeGapRegister(doc, reportCtx, out),
+          'the gap register',
+        );
+      }
+      if (ctx.signal.aborted) throw cancelled();
+      if (needReport) {
+        ctx.progress('Writing the findings report');
+        await writeStreamed(
+          stagedReports.report,
+          (out) => this.sources.writeFindingsReport(doc, reportCtx, out),
+          'the findings report',
+        );
+      }
+      if (ctx.signal.aborted) throw cancelled();
+
+      const files: ExportedFile[] = [];
+      let packaged: Awaited<ReturnType<typeof writePackage>> | undefined;
+      if (req.outputs.package && key) {
+        const payload = this.payload(full, doc, redaction, stagedReports);
+        const total = payload.reduce((n, f) => n + f.size, 0);
+        ctx.progress('Packaging', 0, total);
+        packaged = await writePackage({
+          outDir,
+          fileName: `${stem}.audit.zip`,
+          at,
+          meta: {
+            sourceOrganization: full.assessment.organisation,
+            contactName: this.ws.actor(),
+            externalIdentifier: full.assessment.id,
+            externalDescription: [full.assessment.title, full.assessment.site].filter(Boolean).join(', '),
+            redaction: label,
+          },
+          files: payload,
+          signer: {
+            fingerprint: key.fingerprint,
+            publicPem: key.publicPem,
+            sign: (m) => signBytes(key.privateKey, m),
+          },
+          signal: ctx.signal,
+          onProgress: (done, all) => ctx.progress('Packaging', done, all),
+        });
+        placed.push(packaged.path);
+        files.push({ kind: 'package', path: packaged.path, size: packaged.size });
+      }
+      for (const [kind, wanted, name] of [
+        ['gap-register', req.outputs.gapRegister, `${stem}_gap-register.xlsx`],
+        ['report', req.outputs.report, `${stem}_findings-report.pdf`],
+      ] as const) {
+        if (!wanted) continue;
+        const target = path.join(outDir, name);
+        if (fs.existsSync(target))
+          throw new AppError('conflict', `${target} already exists. Nothing was overwritten.`);
+        fs.renameSync(stagedReports[kind], target);
+        placed.push(target);
+        files.push({ kind, path: target, size: fs.statSync(target).size });
+      }
+      if (ctx.signal.aborted) throw cancelled();
+      if (packaged && key) {
+        this.ws.change(
+          full.assessment.id,
+          {
+            action: 'package.exported',
+            entity: 'assessment',
+            entityId: full.assessment.id,
+            data: {
+              file: packaged.fileName,
+              tagManifestSha256: packaged.tagManifestSha256,
+              signer: key.fingerprint,
+              redaction: label,
+              payloadOxum: packaged.payloadOxum,
+            },
+          },
+          () => {},
+        );
+      }
+      return {
+        folder: outDir,
+        files,
+        signerFingerprint: key?.fingerprint,
+        signerName: key?.name,
+        tagManifestSha256: packaged?.tagManifestSha256,
+        redaction: label,
+      };
+    } catch (err) {
+      for (const p of placed) fs.rmSync(p, { force: true });
+      throw ctx.signal.aborted ? cancelled() : err;
+    } finally {
+      fs.rmSync(staging, { recursive: true, force: true });
+    }
+  }
+
+  /** data/ of the package; every evidence file must be in the store, or nothing is written. */
+  private payload(
+    full: ExportDocument,
+    doc: ExportDocument,
+    redaction: Redaction,
+    reports: { 'gap-register': string; report: string },
+  ): PayloadFile[] {
+    const files: PayloadFile[] = [
+      bufferFile('assessment.json', this.sources.serialize(doc)),
+      diskPayload('gap-register.xlsx', reports['gap-register']),
+      diskPayload('findings-report.pdf', reports.report),
+      bufferFile(
+        'audit-trail.jsonl',
+        trailJsonl(redactTrail(this.sources.trail(full.assessment.id), redaction, doc)),
+      ),
+    ];
+    if (!allowsEvidenceFiles(redaction)) return files;
+    const strip = redaction.profile !== 'none';
+    for (const e of doc.evidence) {
+      const stored = this.sources.evidencePath(e.sha256);
+      let size: number;
+      try {
+        size = fs.statSync(stored).size;
+      } catch {
+        throw new AppError(
+          'not-found',
+          `Evidence file "${e.fileName}" (sha256 ${e.sha256}) is missing from the evidence store (${stored}). The package was not written; restore the file or remove the evidence first.`,
+        );
+      }
+      files.push({
+        path: `evidence/${e.sha256}/${safeEntryName(e.fileName)}`,
+        size,
+        exactSize: !strip,
+        compress: false,
+        open: () => this.sources.evidenceStream(e.sha256, { stripPrivateExif: strip }),
+      });
+    }
+    return files;
+  }
+
+  /** The packages in the default export folder, newest first. */
+  recent(): PackageFileInfo[] {
+    const dir = this.defaultDir;
+    if (!fs.existsSync(dir)) return [];
+    return fs
+      .readdirSync(dir, { withFileTypes: true })
+      .filter((d) => d.isFile() && d.name.endsWith('.audit.zip'))
+      .map((d) => {
+        const p = path.join(dir, d.name);
+        const st = fs.statSync(p);
+        return { name: d.name, path: p, size: st.size, modifiedAt: st.mtime.toISOString() };
+      })
+      .sort((a, b) =>
+        a.modifiedAt < b.modifiedAt ? 1 : a.modifiedAt > b.modifiedAt ? -1 : a.name.localeCompare(b.name),
+      );
+  }
+}
+
+function diskPayload(name: string, file: string): PayloadFile {
+  return {
+    path: name,
+    size: fs.statSync(file).size,
+    compress: false,
+    open: () => fs.createReadStream(file, { highWaterMark: READ_CHUNK }),
+  };
+}
+
+function cancelled(): AppError {
+  return new AppError('cancelled', 'The export was cancelled. Nothing was written.');
+}

@@ -1,0 +1,202 @@
+import fs from 'node:fs';
+import path from 'node:path';
+import { describe, expect, it } from 'vitest';
+import { ExportService } from '../../src/main/services/package/exportService';
+import { trustResolver } from '../../src/main/services/package/trust';
+import { verifyPackage } from '../../src/main/services/package/verify';
+import { AppError } from '../../src/shared/errors';
+import { fakeSources } from '../helpers/fakeSources';
+import { listFiles, unzipInto } from '../helpers/packages';
+import { openTestWorkspace, tempDir } from '../helpers/workspace';
+
+const PASS = 'correct horse battery';
+
+function setup() {
+  const { services, dir } = openTestWorkspace();
+  const a = services.assessments.create({ title: 'Waterworks Nord 2026' }, 'a-1');
+  const fake = fakeSources(dir, () => services.ws.trail.list(a.id));
+  const exports = new ExportService(services.ws, services.signing, fake.sources, () => {});
+  const key = services.signing.create('Ana Kovač', PASS);
+  return { services, exports, key, fake, out: tempDir() };
+}
+
+describe('exporting an assessment', () => {
+  it('writes a signed package, gap register and report; the package verifies; the export is an audit event', async () => {
+    const { services, exports, key, fake, out } = setup();
+    fake.addEvidence('cabinet 3.jpg');
+    fake.addEvidence('switch/config?.txt');
+    const seen: number[] = [];
+    const result = await exports.exportNow(
+      {
+        assessmentId: 'a-1',
+        outputs: { package: true, gapRegister: true, report: true },
+        redaction: 'none',
+        keyName: 'Ana Kovač',
+        passphrase: PASS,
+        outDir: out,
+      },
+      (s) => seen.push(s.bytesDone),
+    );
+    expect(result.signerFingerprint).toBe(key.fingerprint);
+    expect(result.files.map((f) => f.kind)).toEqual(['package', 'gap-register', 'report']);
+    expect(fs.readdirSync(out).sort()).toEqual(result.files.map((f) => path.basename(f.path)).sort());
+    const pkg = result.files[0].path;
+    expect(path.basename(pkg)).toMatch(/^waterworks-nord-2026_\d{8}T\d{6}Z\.audit\.zip$/);
+    expect(fake.reports.map((r) => [r.kind, r.ctx.redaction, r.ctx.signer?.fingerprint])).toEqual([
+      ['gap-register', 'none', key.fingerprint],
+      ['report', 'none', key.fingerprint],
+    ]);
+
+    const report = await verifyPackage(pkg, { trustOf: trustResolver(services.signing) });
+    expect(report.reasons).toEqual([]);
+    expect(report.exitCode).toBe(0);
+    expect(report.signer).toMatchObject({ trusted: true, name: 'Ana Kovač', source: 'own-key' });
+    const work = tempDir();
+    unzipInto(pkg, work);
+    const bag = path.join(work, path.basename(pkg, '.zip'));
+    const files = listFiles(bag);
+    expect(files.filter((f) => f.startsWith('data/evidence/'))).toEqual(
+      expect.arrayContaining([
+        expect.stringMatching(/^data\/evidence\/[0-9a-f]{64}\/cabinet 3\.jpg$/),
+        expect.stringMatching(/\/switch_config_\.txt$/),
+      ]),
+    );
+    const trail = fs
+      .readFileSync(path.join(bag, 'data/audit-trail.jsonl'), 'utf8')
+      .trim()
+      .split('\n')
+      .map((l) => JSON.parse(l));
+    expect(Object.keys(trail[0])).toEqual([
+      'seq',
+      'at',
+      'actor',
+      'action',
+      'entity',
+      'entityId',
+      'data',
+      'prev',
+      'hash',
+    ]);
+    expect(trail.map((e) => e.action)).toEqual(['assessment.created']);
+    expect(fs.readFileSync(path.join(bag, 'bag-info.txt'), 'utf8')).toContain('External-Identifier: a-1\n');
+    const events = services.ws.trail.list('a-1');
+    expect(events.at(-1)).toMatchObject({
+      action: 'package.exported',
+      data: {
+        file: path.basename(pkg),
+        tagManifestSha256: result.tagManifestSha256,
+        signer: key.fingerprint,
+        redaction: 'none',
+      },
+    });
+    expect(JSON.stringify(events)).not.toContain(PASS);
+  });
+
+  it('refuses a wrong passphrase at once: no job, no file', async () => {
+    const { exports, out } = setup();
+    expect(() =>
+      exports.start({
+        assessmentId: 'a-1',
+        outputs: { package: true, gapRegister: false, report: false },
+        redaction: 'none',
+        keyName: 'Ana Kovač',
+        passphrase: 'wrong passphrase',
+        outDir: out,
+      }),
+    ).toThrow(new AppError('unauthorized', 'The passphrase for signing key "Ana Kovač" is wrong.'));
+    expect(fs.readdirSync(out)).toEqual([]);
+  });
+
+  it('fails naming an evidence file missing from the store, and leaves nothing', async () => {
+    const { exports, fake, out, services } = setup();
+    const sha = fake.addEvidence('pump photo.jpg');
+    fs.rmSync(path.join(fake.store, sha));
+    const before = services.ws.trail.list('a-1').length;
+    await expect(
+      exports.exportNow({
+        assessmentId: 'a-1',
+        outputs: { package: true, gapRegister: true, report: false },
+        redaction: 'none',
+        keyName: 'Ana Kovač',
+        passphrase: PASS,
+        outDir: out,
+      }),
+    ).rejects.toThrow(`Evidence file "pump photo.jpg" (sha256 ${sha}) is missing from the evidence store`);
+    expect(fs.readdirSync(out)).toEqual([]);
+    expect(services.ws.trail.list('a-1')).toHaveLength(before);
+  });
+
+  it('cancels a running export and leaves nothing', async () => {
+    const { exports, fake, out } = setup();
+    for (let i = 0; i < 40; i++) fake.addEvidence(`photo ${i}.jpg`, Buffer.alloc(2_000_000, i));
+    const started = exports.start({
+      assessmentId: 'a-1',
+      outputs: { package: true, gapRegister: true, report: true },
+      redaction: 'none',
+      keyName: 'Ana Kovač',
+      passphrase: PASS,
+      outDir: out,
+    });
+    await expect.poll(() => exports.jobs.status(started.jobId).bytesDone, { interval: 1 }).toBeGreaterThan(0);
+    const end = await exports.jobs.cancel(started.jobId);
+    expect(end.state).toBe('cancelled');
+    expect(end.error?.message).toBe('The export was cancelled. Nothing was written.');
+    expect(fs.readdirSync(out)).toEqual([]);
+  });
+
+  it('management profile: no evidence files, masked text; vendor profile: one vendor only', async () => {
+    const { exports, fake, out, services } = setup();
+    fake.addEvidence('siemens.jpg');
+    fake.addEvidence('cisco.jpg');
+    const mgmt = await exports.exportNow({
+      assessmentId: 'a-1',
+      outputs: { package: true, gapRegister: false, report: true },
+      redaction: 'management',
+      keyName: 'Ana Kovač',
+      passphrase: PASS,
+      outDir: out,
+    });
+    expect(mgmt.redaction).toBe('management');
+    const w1 = tempDir();
+    unzipInto(mgmt.files[0].path, w1);
+    const bag1 = path.join(w1, fs.readdirSync(w1)[0]);
+    expect(listFiles(bag1).filter((f) => f.startsWith('data/evidence'))).toEqual([]);
+    expect(fs.readFileSync(path.join(bag1, 'bag-info.txt'), 'utf8')).toContain(
+      'Zonewalk-Redaction: management\n',
+    );
+    expect(fake.reports.at(-1)?.ctx.redaction).toBe('management');
+    const r1 = await verifyPackage(mgmt.files[0].path, { trustOf: trustResolver(services.signing) });
+    expect(r1.reasons).toEqual([]);
+    expect(r1.checks.find((c) => c.id === 'audit-trail')?.detail).toMatch(/redacted \(management\)/);
+
+    const vendor = await exports.exportNow({
+      assessmentId: 'a-1',
+      outputs: { package: true, gapRegister: false, report: false },
+      redaction: 'vendor',
+      vendor: 'siemens',
+      keyName: 'Ana Kovač',
+      passphrase: PASS,
+      outDir: path.join(out, 'v'),
+    });
+    const w2 = tempDir();
+    unzipInto(vendor.files[0].path, w2);
+    const bag2 = path.join(w2, fs.readdirSync(w2)[0]);
+    const doc = JSON.parse(fs.readFileSync(path.join(bag2, 'data/assessment.json'), 'utf8'));
+    expect(doc.assets.map((a: { id: string }) => a.id)).toEqual(['plc1']);
+    expect(doc.conduits).toEqual([]);
+    expect(listFiles(bag2).filter((f) => f.startsWith('data/evidence'))).toEqual([
+      expect.stringMatching(/\/siemens\.jpg$/),
+    ]);
+    expect(fs.readFileSync(path.join(bag2, 'bag-info.txt'), 'utf8')).toContain(
+      'Zonewalk-Redaction: vendor (siemens)\n',
+    );
+    expect(() =>
+      exports.start({
+        assessmentId: 'a-1',
+        outputs: { package: false, gapRegister: true, report: false },
+        redaction: 'vendor',
+        vendor: 'ABB',
+      }),
+    ).toThrow('No asset of this assessment has the vendor "ABB".');
+  });
+});
