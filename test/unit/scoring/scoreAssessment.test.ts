@@ -1,5 +1,5 @@
 import { describe, expect, it } from 'vitest';
-import { FRS, type SlVector, uniformSl } from '../../../src/core/domain';
+import { FRS, SEVERITIES, type SlVector, uniformSl } from '../../../src/core/domain';
 import type { AssessmentModel, ChecklistResponse } from '../../../src/core/model';
 import { type ScoringCatalogs, scoreAssessment } from '../../../src/core/scoring/scoreAssessment';
 import type { GapItem } from '../../../src/core/scoring/types';
@@ -288,13 +288,8 @@ describe('gap items', () => {
     expect(keys.findIndex((k) => k.includes(' c1 '))).toBeGreaterThan(
       keys.findLastIndex((k) => k.startsWith('critical')),
     );
-    expect(keys).toEqual(
-      [...keys].sort(
-        (x, y) =>
-          ['critical', 'high', 'medium', 'low'].indexOf(x.split(' ')[0]) -
-          ['critical', 'high', 'medium', 'low'].indexOf(y.split(' ')[0]),
-      ),
-    );
+    const ranks = s.gaps.map((g) => SEVERITIES.indexOf(g.severity));
+    expect(ranks).toEqual([...ranks].sort((a, b) => a - b));
   });
 });
 
