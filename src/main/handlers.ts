@@ -3,6 +3,7 @@ import { CHANNEL_NAMES, type ChannelName, channels } from '../shared/contract';
 import { AppError, type AppErrorShape, type Result } from '../shared/errors';
 import { assessmentHandlers } from './handlers/assessments';
 import { auditHandlers } from './handlers/audit';
+import { exportHandlers } from './handlers/exports';
 import { signingHandlers } from './handlers/signing';
 import type { HandlerImpls } from './handlers/types';
 import type { Services } from './services';
@@ -27,6 +28,7 @@ export function createHandlerTable(services: Services, log?: (e: unknown) => voi
     ...assessmentHandlers(services),
     ...auditHandlers(services),
     ...signingHandlers(services),
+    ...exportHandlers(services),
   };
   const table = {} as HandlerTable;
   for (const name of CHANNEL_NAMES) {

@@ -2,6 +2,8 @@ import { useCallback, useEffect, useState } from 'react';
 import { formatRoute, NavigationContext, parseRoute, type Route } from './navigation';
 import { AssessmentWorkspace } from './screens/AssessmentWorkspace';
 import { HomeScreen } from './screens/HomeScreen';
+import { KeysScreen } from './screens/KeysScreen';
+import { VerifyScreen } from './screens/VerifyScreen';
 import { useTheme } from './theme';
 
 export function App() {
@@ -18,7 +20,10 @@ export function App() {
   }, []);
   return (
     <NavigationContext.Provider value={navigate}>
-      {route.name === 'home' ? <HomeScreen /> : <AssessmentWorkspace route={route} />}
+      {route.name === 'home' && <HomeScreen />}
+      {route.name === 'keys' && <KeysScreen />}
+      {route.name === 'verify' && <VerifyScreen file={route.file} />}
+      {route.name === 'assessment' && <AssessmentWorkspace route={route} />}
     </NavigationContext.Provider>
   );
 }

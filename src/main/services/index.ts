@@ -1,6 +1,8 @@
 import { Workspace, type WorkspaceOptions } from '../workspace';
 import { AssessmentService } from './assessments';
 import { CatalogService } from './catalogs';
+import { ExportService } from './package/exportService';
+import { workspaceExportSources } from './package/workspaceSources';
 import { SigningService } from './signing/signingService';
 
 /** Every service over one workspace; built once and shared by Electron, the CLI, the e2e harness and tests. */
@@ -9,6 +11,7 @@ export interface Services {
   assessments: AssessmentService;
   catalogs: CatalogService;
   signing: SigningService;
+  exports: ExportService;
 }
 
 export interface ServiceOptions extends WorkspaceOptions {
@@ -19,10 +22,12 @@ export interface ServiceOptions extends WorkspaceOptions {
 export function createServices(dataDir: string, opts: ServiceOptions = {}): Services {
   const catalogs = opts.catalogs ?? new CatalogService();
   const ws = Workspace.open(dataDir, opts);
+  const signing = new SigningService(ws);
   return {
     ws,
     assessments: new AssessmentService(ws),
     catalogs,
-    signing: new SigningService(ws),
+    signing,
+    exports: new ExportService(ws, signing, workspaceExportSources(ws)),
   };
 }

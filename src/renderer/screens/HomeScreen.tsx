@@ -39,6 +39,12 @@ export function HomeScreen() {
         </div>
         <div className="toolbar">
           <ThemeToggle />
+          <button type="button" className="btn" onClick={() => navigate({ name: 'verify' })}>
+            Verify a package
+          </button>
+          <button type="button" className="btn" onClick={() => navigate({ name: 'keys' })}>
+            Signing keys
+          </button>
           <button type="button" className="btn primary" onClick={() => setEditing({ kind: 'create' })}>
             New assessment
           </button>
