@@ -4,11 +4,13 @@ import { AppError } from '../shared/errors';
 import { type CliCommand, type CliContext, type CliIo, UsageError } from './command';
 import { createCommand, listCommand } from './commands/assessments';
 import { keysCommand, trustCommand } from './commands/keys';
+import { packageCommand } from './commands/package';
 import { verifyCommand } from './commands/verify';
 
 export const COMMANDS: readonly CliCommand[] = [
   listCommand,
   createCommand,
+  packageCommand,
   verifyCommand,
   keysCommand,
   trustCommand,
