@@ -53,3 +53,44 @@ export interface ReferenceFixture {
 export const reference: ReferenceFixture = JSON.parse(
   fs.readFileSync(path.resolve('test/fixtures/iec-62443-requirements.json'), 'utf8'),
 );
+
+export interface OverlayEntryInput {
+  id: string;
+  text?: string;
+  sl?: number[];
+}
+
+/** An overlay document; the texts are stand-ins, never the standard's words. */
+export function overlayDoc(
+  catalogId: string,
+  entries: OverlayEntryInput[],
+  extra: Record<string, unknown> = {},
+): Record<string, unknown> {
+  return {
+    format: 'zonewalk.catalog-overlay/1',
+    catalog: catalogId,
+    name: 'Test licence pack',
+    version: '2026.1',
+    entries,
+    ...extra,
+  };
+}
+
+/** Licensed-text stand-ins for every id of a catalog. */
+export function textEntries(
+  part: CatalogPart,
+  filter: (id: string) => boolean = () => true,
+): OverlayEntryInput[] {
+  return catalog(part)
+    .requirements.filter((r) => filter(r.id))
+    .map((r) => ({ id: r.id, text: `Licensed wording of ${r.id} (test stand-in).` }));
+}
+
+/** A file as the window sends it (`file`), and its bytes. */
+export function asFile(content: string | Uint8Array | Record<string, unknown>, fileName = 'overlay.json') {
+  const bytes =
+    typeof content === 'string' || content instanceof Uint8Array
+      ? Buffer.from(content)
+      : Buffer.from(JSON.stringify(content, null, 2));
+  return { file: { fileName, base64: bytes.toString('base64') }, bytes };
+}
