@@ -3,7 +3,8 @@ import Database from 'better-sqlite3';
 import { describe, expect, it } from 'vitest';
 import { applicableRequirements } from '../../src/core/catalog/applicability';
 import { uniformSl } from '../../src/core/domain';
-import { DB_FILE_NAME } from '../../src/main/db/openDatabase';
+import { MIGRATIONS } from '../../src/main/db/migrations';
+import { DB_FILE_NAME, openDatabase } from '../../src/main/db/openDatabase';
 import { createServices } from '../../src/main/services';
 import { MAX_OVERLAY_BYTES } from '../../src/shared/catalogOverlay';
 import type {
@@ -319,5 +320,33 @@ describe('licensed catalog overlay', () => {
     expect(err.code).toBe('invalid-input');
     const gone = await refused(table['catalogs.get']({ catalogId: 'iec-62443-3-3:1999' }));
     expect(gone).toEqual({ code: 'not-found', message: 'Unknown catalog iec-62443-3-3:1999.' });
+  });
+});
+
+describe('migration 0004', () => {
+  it('upgrades a schema-3 workspace in place, keeping its assessments', () => {
+    const dir = tempDir();
+    const raw = new Database(`${dir}/${DB_FILE_NAME}`);
+    raw.exec(
+      'CREATE TABLE schema_migrations (version INTEGER PRIMARY KEY, name TEXT NOT NULL, applied_at TEXT NOT NULL)',
+    );
+    for (const m of MIGRATIONS.filter((x) => x.version <= 3)) {
+      raw.exec(m.sql);
+      raw.prepare('INSERT INTO schema_migrations VALUES (?, ?, ?)').run(m.version, m.name, 'then');
+    }
+    raw
+      .prepare(
+        "INSERT INTO assessment (id, title, created_at, updated_at) VALUES ('a1', 'Before 0004', 'x', 'x')",
+      )
+      .run();
+    raw.close();
+    const db = openDatabase(dir);
+    expect(db.prepare('SELECT MAX(version) FROM schema_migrations').pluck().get()).toBe(4);
+    expect(db.prepare('SELECT title FROM assessment').pluck().all()).toEqual(['Before 0004']);
+    expect(db.prepare('SELECT COUNT(*) FROM catalog_overlay').pluck().get()).toBe(0);
+    expect(
+      db.prepare("SELECT name FROM sqlite_master WHERE type = 'trigger' ORDER BY name").pluck().all(),
+    ).toEqual(['catalog_overlay_event_no_delete', 'catalog_overlay_event_no_update']);
+    db.close();
   });
 });

@@ -14,20 +14,24 @@ interface TreeProps {
   showLevels: boolean;
 }
 
+// Props are the tree node (stable per catalog) and flags, so a keystroke or a click re-renders only
+// the rows whose state changed.
 const TreeRow = memo(function TreeRow({
-  row,
+  node,
+  matched,
   selected,
   onSelect,
   showLevels,
 }: {
-  row: Row;
+  node: Row['node'];
+  matched: boolean;
   selected: boolean;
   onSelect: (id: string) => void;
   showLevels: boolean;
 }) {
-  const r = row.node.requirement;
-  const classes = ['tree-row', `depth-${Math.min(row.node.depth, 3)}`];
-  if (!row.matched) classes.push('context');
+  const r = node.requirement;
+  const classes = ['tree-row', `depth-${Math.min(node.depth, 3)}`];
+  if (!matched) classes.push('context');
   if (selected) classes.push('selected');
   return (
     <li>
@@ -93,7 +97,8 @@ export function CatalogTree({ rows, selectedId, onSelect, showLevels }: TreeProp
             {g.rows.map((row) => (
               <TreeRow
                 key={row.node.requirement.id}
-                row={row}
+                node={row.node}
+                matched={row.matched}
                 selected={row.node.requirement.id === selectedId}
                 onSelect={onSelect}
                 showLevels={showLevels}
