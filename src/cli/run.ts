@@ -3,6 +3,7 @@ import { createServices, type Services } from '../main/services';
 import { AppError } from '../shared/errors';
 import { type CliCommand, type CliContext, type CliIo, UsageError } from './command';
 import { createCommand, listCommand } from './commands/assessments';
+import { catalogsCommand, importOverlayCommand, removeOverlayCommand } from './commands/catalogs';
 import { keysCommand, trustCommand } from './commands/keys';
 import { packageCommand } from './commands/package';
 import { verifyCommand } from './commands/verify';
@@ -14,6 +15,9 @@ export const COMMANDS: readonly CliCommand[] = [
   verifyCommand,
   keysCommand,
   trustCommand,
+  catalogsCommand,
+  importOverlayCommand,
+  removeOverlayCommand,
 ];
 
 function helpText(): string {

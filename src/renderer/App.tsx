@@ -1,6 +1,7 @@
 import { useCallback, useEffect, useState } from 'react';
 import { formatRoute, NavigationContext, parseRoute, type Route } from './navigation';
 import { AssessmentWorkspace } from './screens/AssessmentWorkspace';
+import { CatalogsScreen } from './screens/CatalogsScreen';
 import { HomeScreen } from './screens/HomeScreen';
 import { KeysScreen } from './screens/KeysScreen';
 import { VerifyScreen } from './screens/VerifyScreen';
@@ -21,6 +22,7 @@ export function App() {
   return (
     <NavigationContext.Provider value={navigate}>
       {route.name === 'home' && <HomeScreen />}
+      {route.name === 'catalogs' && <CatalogsScreen route={route} />}
       {route.name === 'keys' && <KeysScreen />}
       {route.name === 'verify' && <VerifyScreen file={route.file} />}
       {route.name === 'assessment' && <AssessmentWorkspace route={route} />}

@@ -3,6 +3,8 @@ import { createContext, useContext } from 'react';
 export type Route =
   | { name: 'home' }
   | { name: 'assessment'; id: string; section: string; item?: string }
+  /** The catalog browser outside any assessment; `part` is 2-1, 3-3 or 4-2, `item` a requirement id. */
+  | { name: 'catalogs'; part?: string; item?: string }
   | { name: 'keys' }
   | { name: 'verify'; file?: string };
 
@@ -13,6 +15,7 @@ export function parseRoute(hash: string): Route {
   if (parts[0] === 'a' && parts[1]) {
     return { name: 'assessment', id: parts[1], section: parts[2] ?? 'overview', item: parts[3] };
   }
+  if (parts[0] === 'catalogs') return { name: 'catalogs', part: parts[1], item: parts[2] };
   return { name: 'home' };
 }
 
@@ -20,7 +23,10 @@ export function formatRoute(route: Route): string {
   if (route.name === 'home') return '#/';
   if (route.name === 'keys') return '#/keys';
   if (route.name === 'verify') return route.file ? `#/verify/${encodeURIComponent(route.file)}` : '#/verify';
-  const parts = ['a', route.id, route.section, ...(route.item ? [route.item] : [])];
+  const parts =
+    route.name === 'catalogs'
+      ? ['catalogs', ...(route.part ? [route.part] : []), ...(route.part && route.item ? [route.item] : [])]
+      : ['a', route.id, route.section, ...(route.item ? [route.item] : [])];
   return `#/${parts.map(encodeURIComponent).join('/')}`;
 }
 

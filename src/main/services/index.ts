@@ -4,12 +4,14 @@ import { CatalogService } from './catalogs';
 import { ExportService } from './package/exportService';
 import { workspaceExportSources } from './package/workspaceSources';
 import { SigningService } from './signing/signingService';
+import { WorkspaceCatalogs } from './workspaceCatalogs';
 
 /** Every service over one workspace; built once and shared by Electron, the CLI, the e2e harness and tests. */
 export interface Services {
   ws: Workspace;
   assessments: AssessmentService;
-  catalogs: CatalogService;
+  /** The shipped catalogs with this workspace's licensed overlays applied (levels corrected, text added). */
+  catalogs: WorkspaceCatalogs;
   signing: SigningService;
   exports: ExportService;
 }
@@ -20,13 +22,13 @@ export interface ServiceOptions extends WorkspaceOptions {
 }
 
 export function createServices(dataDir: string, opts: ServiceOptions = {}): Services {
-  const catalogs = opts.catalogs ?? new CatalogService();
+  const shipped = opts.catalogs ?? new CatalogService();
   const ws = Workspace.open(dataDir, opts);
   const signing = new SigningService(ws);
   return {
     ws,
     assessments: new AssessmentService(ws),
-    catalogs,
+    catalogs: new WorkspaceCatalogs(shipped, ws),
     signing,
     exports: new ExportService(ws, signing, workspaceExportSources(ws)),
   };

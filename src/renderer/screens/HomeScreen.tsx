@@ -45,6 +45,9 @@ export function HomeScreen() {
           <button type="button" className="btn" onClick={() => navigate({ name: 'keys' })}>
             Signing keys
           </button>
+          <button type="button" className="btn" onClick={() => navigate({ name: 'catalogs' })}>
+            Catalogs
+          </button>
           <button type="button" className="btn primary" onClick={() => setEditing({ kind: 'create' })}>
             New assessment
           </button>

@@ -2,6 +2,7 @@ import type { z } from 'zod';
 import type { Result } from '../errors';
 import { assessmentChannels } from './assessments';
 import { auditChannels } from './audit';
+import { catalogChannels } from './catalogs';
 import type { ChannelDef } from './channel';
 import { exportChannels } from './exports';
 import { signingChannels } from './signing';
@@ -12,6 +13,7 @@ export const channels = {
   ...auditChannels,
   ...signingChannels,
   ...exportChannels,
+  ...catalogChannels,
 };
 
 export type Channels = typeof channels;

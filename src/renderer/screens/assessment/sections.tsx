@@ -1,6 +1,7 @@
 import type { ComponentType } from 'react';
 import type { AssessmentDetails } from '../../../shared/contract/assessments';
 import type { Route } from '../../navigation';
+import { CatalogsSection } from './CatalogsSection';
 import { DetailsSection } from './DetailsSection';
 import { ExportSection } from './ExportSection';
 import { HistorySection } from './HistorySection';
@@ -21,5 +22,6 @@ export interface Section {
 export const SECTIONS: Section[] = [
   { id: 'details', label: 'Details', Component: DetailsSection },
   { id: 'export', label: 'Export', Component: ExportSection },
+  { id: 'catalogs', label: 'Catalogs', Component: CatalogsSection },
   { id: 'history', label: 'History', Component: HistorySection },
 ];
