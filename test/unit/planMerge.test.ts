@@ -84,7 +84,7 @@ describe('planning a merge of two auditors work', () => {
     expect(plan.same).toBe(2);
     expect(plan.conflicts.map((c) => [c.key, c.label])).toEqual([
       ['zone:z2', 'Zone Control room (SCADA)'],
-      ['response:zone:z2|SR 1.1', 'SR 1.1 for zone Control room (SCADA)'],
+      ['response:zone:z2|SR 1.1', 'SR 1.1 for zone Control room'],
     ]);
     const answerConflict = plan.conflicts[1];
     expect(
@@ -95,7 +95,7 @@ describe('planning a merge of two auditors work', () => {
   it('needs a decision for every conflict before anything is written', () => {
     const plan = planMerge(mine, theirs);
     expect(() => resolveMerge(plan, { 'zone:z2': 'mine' })).toThrow(
-      '1 conflict has no decision yet: SR 1.1 for zone Control room (SCADA).',
+      '1 conflict has no decision yet: SR 1.1 for zone Control room.',
     );
     const r = resolveMerge(plan, { 'zone:z2': 'mine', 'response:zone:z2|SR 1.1': 'theirs' });
     expect(r.kept).toBe(1);
