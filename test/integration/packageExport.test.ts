@@ -200,3 +200,20 @@ describe('exporting an assessment', () => {
     ).toThrow('No asset of this assessment has the vendor "ABB".');
   });
 });
+
+describe('the package writer', () => {
+  it('fails naming a file that vanished while packaging, and leaves no temp file', async () => {
+    const { diskFile } = await import('../../src/main/services/package/payload');
+    const { writeTestPackage, testPayload } = await import('../helpers/packages');
+    const dir = tempDir();
+    const out = tempDir();
+    const file = path.join(dir, 'photo.jpg');
+    fs.writeFileSync(file, Buffer.alloc(1000, 7));
+    const payload = [...testPayload(), diskFile('evidence/x/photo.jpg', file, 'photo.jpg')];
+    fs.rmSync(file);
+    await expect(writeTestPackage(out, { files: payload })).rejects.toThrow(
+      'data/evidence/x/photo.jpg does not exist.',
+    );
+    expect(fs.readdirSync(out)).toEqual([]);
+  });
+});

@@ -317,6 +317,7 @@ export class ExportService {
         size,
         exactSize: !strip,
         compress: false,
+        diskPath: strip ? undefined : stored,
         open: () => this.sources.evidenceStream(e.sha256, { stripPrivateExif: strip }),
       });
     }
@@ -346,6 +347,7 @@ function diskPayload(name: string, file: string): PayloadFile {
     path: name,
     size: fs.statSync(file).size,
     compress: false,
+    diskPath: file,
     open: () => fs.createReadStream(file, { highWaterMark: READ_CHUNK }),
   };
 }

@@ -17,6 +17,8 @@ export interface PayloadFile {
    */
   exactSize?: boolean;
   open(): Readable;
+  /** The file on disk, when the payload is one: then a worker thread reads and hashes it. */
+  diskPath?: string;
   /** Deflate it in the zip; off for formats that are already compressed (JPEG, PDF, XLSX). */
   compress?: boolean;
 }
@@ -45,6 +47,7 @@ export function diskFile(path: string, absPath: string, label: string, compress 
     path,
     size,
     compress,
+    diskPath: absPath,
     open: () => fs.createReadStream(absPath, { highWaterMark: READ_CHUNK }),
   };
 }

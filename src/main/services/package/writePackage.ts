@@ -18,6 +18,7 @@ import { toFsAppError } from '../../db/fsErrors';
 import { tempPathBeside } from '../../fsAtomic';
 import { SOFTWARE_AGENT } from '../../version';
 import { sha256Hex } from '../hash';
+import { HashingReader } from './hashingReader';
 import type { PayloadFile } from './payload';
 import { fastYazl } from './yazlFastCrc';
 
@@ -132,6 +133,7 @@ export async function writePackage(input: WritePackageInput): Promise<WrittenPac
   const total = files.reduce((n, f) => n + f.size, 0);
   let done = 0;
   let current: Readable | undefined;
+  const reader = files.some((f) => f.diskPath) && !process.env.ZW_NOWORKER ? new HashingReader() : undefined;
 
   let stopped = false;
   let fail: (err: unknown) => void = () => {};
@@ -164,18 +166,23 @@ export async function writePackage(input: WritePackageInput): Promise<WrittenPac
             (cb) => {
               if (stopped) return;
               let src: Readable;
+              let digest: Promise<{ sha256: string }> | undefined;
               try {
-                src = f.open();
+                if (reader && f.diskPath) {
+                  const hashed = reader.open(f.diskPath);
+                  src = hashed.stream;
+                  digest = hashed.digest;
+                } else src = f.open();
               } catch (err) {
                 fail(err);
                 return;
               }
               current = src;
-              const hash = createHash('sha256');
+              const hash = digest ? undefined : createHash('sha256');
               let bytes = 0;
               const tap = new Transform({
                 transform(chunk: Buffer, _enc, next) {
-                  hash.update(chunk);
+                  hash?.update(chunk);
                   bytes += chunk.length;
                   done += chunk.length;
                   input.onProgress?.(done, total);
@@ -191,10 +198,14 @@ export async function writePackage(input: WritePackageInput): Promise<WrittenPac
                     );
                     return;
                   }
-                  entries.push({ path: `data/${f.path}`, sha256: hash.digest('hex') });
-                  payloadBytes += bytes;
-                  resolve();
-                  next();
+                  const finish = (sha256: string) => {
+                    entries.push({ path: `data/${f.path}`, sha256 });
+                    payloadBytes += bytes;
+                    resolve();
+                    next();
+                  };
+                  if (hash) finish(hash.digest('hex'));
+                  else digest?.then((d) => finish(d.sha256), next);
                 },
               });
               src.on('error', (err) => fail(toFsAppError(err, `data/${f.path}`)));
@@ -261,6 +272,7 @@ export async function writePackage(input: WritePackageInput): Promise<WrittenPac
     throw err instanceof AppError ? err : toFsAppError(err, target);
   } finally {
     signal?.removeEventListener('abort', onAbort);
+    await reader?.close();
     await closed;
     fs.rmSync(tmp, { force: true });
   }
