@@ -3,6 +3,9 @@ import { CHANNEL_NAMES, type ChannelName, channels } from '../shared/contract';
 import { AppError, type AppErrorShape, type Result } from '../shared/errors';
 import { assessmentHandlers } from './handlers/assessments';
 import { auditHandlers } from './handlers/audit';
+import { checklistHandlers } from './handlers/checklists';
+import { findingHandlers } from './handlers/findings';
+import { modelHandlers } from './handlers/model';
 import type { HandlerImpls } from './handlers/types';
 import type { Services } from './services';
 
@@ -25,6 +28,9 @@ export function createHandlerTable(services: Services, log?: (e: unknown) => voi
   const impls: HandlerImpls = {
     ...assessmentHandlers(services),
     ...auditHandlers(services),
+    ...modelHandlers(services),
+    ...checklistHandlers(services),
+    ...findingHandlers(services),
   };
   const table = {} as HandlerTable;
   for (const name of CHANNEL_NAMES) {

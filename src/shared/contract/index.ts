@@ -3,11 +3,17 @@ import type { Result } from '../errors';
 import { assessmentChannels } from './assessments';
 import { auditChannels } from './audit';
 import type { ChannelDef } from './channel';
+import { checklistChannels } from './checklists';
+import { findingChannels } from './findings';
+import { modelChannels } from './model';
 
 /** Every channel the window may call. Areas add theirs here, nowhere else. */
 export const channels = {
   ...assessmentChannels,
   ...auditChannels,
+  ...modelChannels,
+  ...checklistChannels,
+  ...findingChannels,
 };
 
 export type Channels = typeof channels;
