@@ -2,10 +2,17 @@ import { randomBytes } from 'node:crypto';
 
 const ALPHABET = '0123456789abcdefghjkmnpqrstvwxyz';
 
+// Random bytes are drawn in blocks: an import of 100,000 assets needs 100,000 suffixes.
+let pool = Buffer.alloc(0);
+let at = 0;
+
 function suffix(): string {
-  const bytes = randomBytes(4);
+  if (at + 4 > pool.length) {
+    pool = randomBytes(4096);
+    at = 0;
+  }
   let s = '';
-  for (const b of bytes) s += ALPHABET[b & 31];
+  for (let i = 0; i < 4; i++) s += ALPHABET[pool[at++] & 31];
   return s;
 }
 
