@@ -3,8 +3,16 @@ import { createServices, type Services } from '../main/services';
 import { AppError } from '../shared/errors';
 import { type CliCommand, type CliContext, type CliIo, UsageError } from './command';
 import { createCommand, listCommand } from './commands/assessments';
+import { demoCommand } from './commands/demo';
+import { exportCommand, importCommand } from './commands/interchange';
 
-export const COMMANDS: readonly CliCommand[] = [listCommand, createCommand];
+export const COMMANDS: readonly CliCommand[] = [
+  listCommand,
+  createCommand,
+  importCommand,
+  exportCommand,
+  demoCommand,
+];
 
 function helpText(): string {
   const width = Math.max(...COMMANDS.map((c) => c.usage.length));
