@@ -31,7 +31,14 @@ export function responseRuleProblem(
   return null;
 }
 
-/** An answered item: a response with any result but not-assessed. */
-export function isAnswered(result: ResponseResult | undefined): boolean {
-  return result !== undefined && result !== 'not-assessed';
+/**
+ * Whether an item counts as answered for progress (docs/scoring.md): a response that is not
+ * not-assessed; in the 2-1 questionnaire, one that is not applicable or carries a maturity.
+ */
+export function isAnswered(
+  kind: Scope['kind'],
+  response: { result: ResponseResult; maturity: number | null } | undefined,
+): boolean {
+  if (!response || response.result === 'not-assessed') return false;
+  return kind !== 'organisation' || response.result === 'not-applicable' || response.maturity !== null;
 }

@@ -80,6 +80,15 @@ describe('checklists.get', () => {
     const items = services.catalogs.byPart('2-1').requirements.filter((r) => r.kind === 'requirement');
     expect(list.items.map((i) => i.requirement.id)).toEqual(items.map((r) => r.id));
     expect(list).toMatchObject({ slTarget: null, targetMaturity: 3, scopeName: 'Organisation' });
+    const scope = { kind: 'organisation' as const };
+    const set = (requirement: string, patch: object) =>
+      ok(table['responses.set']({ assessmentId: a.id, scope, requirement, patch }));
+    await set('ORG 1.1', { maturity: 1 });
+    await set('ORG 1.2', { result: 'not-applicable' });
+    await set('ORG 1.3', { result: 'met' }); // no maturity yet: not rated, so not answered
+    await set('ORG 1.4', { comment: 'ask the CISO' });
+    const after = await ok<Checklist>(table['checklists.get']({ assessmentId: a.id, scope }));
+    expect(after.progress).toEqual({ answered: 2, total: items.length });
   });
 
   it('fills each answer with its evidence links', async () => {

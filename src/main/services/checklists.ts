@@ -47,7 +47,7 @@ export class ChecklistService {
       const row = rows.get(requirement.id);
       if (atTarget) {
         total++;
-        if (isAnswered(row?.result)) answered++;
+        if (isAnswered(scope.kind, row)) answered++;
       }
       return {
         requirement,
