@@ -6,7 +6,7 @@ import type { ScopedDeletion } from '../../shared/contract/model';
 import { AppError } from '../../shared/errors';
 import type { Workspace } from '../workspace';
 import type { AssessmentService } from './assessments';
-import { changesOf } from './changes';
+import { applyPatch, changesOf } from './changes';
 import { newId } from './ids';
 import { type AssetRow, toAsset } from './modelRows';
 import type { ScopeCleanup } from './scopeCleanup';
@@ -124,11 +124,7 @@ export class AssetService {
   update(assessmentId: string, id: string, patch: AssetPatch): Asset {
     const before = this.get(assessmentId, id);
     if (patch.zone !== undefined && patch.zone !== before.zone) this.requireZone(assessmentId, patch.zone);
-    const next: Asset = {
-      ...before,
-      ...Object.fromEntries(Object.entries(patch).filter(([, v]) => v !== undefined)),
-      ...(patch.name !== undefined && { name: patch.name.trim() }),
-    };
+    const next = applyPatch(before, { ...patch, name: patch.name?.trim() });
     const changes = changesOf(before, next);
     if (Object.keys(changes).length === 0) return before;
     const dropped =

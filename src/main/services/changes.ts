@@ -17,3 +17,13 @@ export function changesOf<T extends object>(before: T, patch: Partial<T>): Chang
   }
   return out;
 }
+
+/** `before` with the patch's defined fields applied (zod leaves absent fields undefined). */
+export function applyPatch<T extends object>(before: T, patch: Partial<T>): T {
+  const next = { ...before };
+  for (const key of Object.keys(patch) as (keyof T)[]) {
+    const v = patch[key];
+    if (v !== undefined) next[key] = v as T[keyof T];
+  }
+  return next;
+}

@@ -6,7 +6,7 @@ import type { Finding } from '../../core/model';
 import { AppError } from '../../shared/errors';
 import type { Workspace } from '../workspace';
 import type { AssessmentService } from './assessments';
-import { changesOf } from './changes';
+import { applyPatch, changesOf } from './changes';
 import type { EvidenceLinks } from './evidenceLinks';
 import { newId } from './ids';
 import { type FindingRow, scopeColumns, toFinding } from './modelRows';
@@ -149,11 +149,7 @@ export class FindingService {
 
   update(assessmentId: string, id: string, patch: FindingPatch): Finding {
     const before = this.get(assessmentId, id);
-    const next: Finding = { ...before };
-    for (const [k, v] of Object.entries(patch) as [keyof FindingPatch, unknown][]) {
-      if (v !== undefined)
-        (next as unknown as Record<string, unknown>)[k] = k === 'title' ? String(v).trim() : v;
-    }
+    const next = applyPatch(before, { ...patch, title: patch.title?.trim() });
     const changes = changesOf(before, next);
     if (Object.keys(changes).length === 0) return before;
     this.check(assessmentId, next);
