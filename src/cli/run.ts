@@ -3,6 +3,7 @@ import { createServices, type Services } from '../main/services';
 import { AppError } from '../shared/errors';
 import { type CliCommand, type CliContext, type CliIo, UsageError } from './command';
 import { createCommand, listCommand } from './commands/assessments';
+import { catalogsCommand, importOverlayCommand, removeOverlayCommand } from './commands/catalogs';
 import { demoCommand } from './commands/demo';
 import { exportCommand, importCommand } from './commands/interchange';
 
@@ -12,6 +13,9 @@ export const COMMANDS: readonly CliCommand[] = [
   importCommand,
   exportCommand,
   demoCommand,
+  catalogsCommand,
+  importOverlayCommand,
+  removeOverlayCommand,
 ];
 
 function helpText(): string {

@@ -3,6 +3,7 @@ import { CHANNEL_NAMES, type ChannelName, channels } from '../shared/contract';
 import { AppError, type AppErrorShape, type Result } from '../shared/errors';
 import { assessmentHandlers } from './handlers/assessments';
 import { auditHandlers } from './handlers/audit';
+import { catalogHandlers } from './handlers/catalogs';
 import { checklistHandlers } from './handlers/checklists';
 import { findingHandlers } from './handlers/findings';
 import { modelHandlers } from './handlers/model';
@@ -31,6 +32,7 @@ export function createHandlerTable(services: Services, log?: (e: unknown) => voi
     ...modelHandlers(services),
     ...checklistHandlers(services),
     ...findingHandlers(services),
+    ...catalogHandlers(services),
   };
   const table = {} as HandlerTable;
   for (const name of CHANNEL_NAMES) {

@@ -7,10 +7,10 @@ import {
 } from '../../core/catalog/applicability';
 import type { Scope } from '../../core/domain';
 import type { Checklist, ChecklistItem } from '../../shared/contract/checklists';
-import type { CatalogService } from './catalogs';
 import type { EvidenceLinks } from './evidenceLinks';
 import { type ResponseRow, scopeColumns, toResponse } from './modelRows';
 import type { ScopeResolver } from './scopes';
+import type { WorkspaceCatalogs } from './workspaceCatalogs';
 
 /** One scope's checklist: its applicable requirements in catalog order, each with its answer. */
 export class ChecklistService {
@@ -19,7 +19,7 @@ export class ChecklistService {
   constructor(
     ws: { db: Database.Database },
     private readonly scopes: ScopeResolver,
-    private readonly catalogs: CatalogService,
+    private readonly catalogs: WorkspaceCatalogs,
     private readonly links: EvidenceLinks,
   ) {
     this.responsesStmt = ws.db.prepare(
@@ -49,10 +49,12 @@ export class ChecklistService {
         total++;
         if (isAnswered(scope.kind, row)) answered++;
       }
+      const licensedText = this.catalogs.licensedText(catalog.id, requirement.id);
       return {
         requirement,
         atTarget,
         response: row ? toResponse(row, evidence.get(requirement.id) ?? []) : null,
+        ...(licensedText !== undefined && { licensedText }),
       };
     });
     return {

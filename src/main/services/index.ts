@@ -12,13 +12,16 @@ import { InterchangeService } from './interchange';
 import { ResponseService } from './responses';
 import { ScopeCleanup } from './scopeCleanup';
 import { ScopeResolver } from './scopes';
+import { WorkspaceCatalogs } from './workspaceCatalogs';
 import { ZoneService } from './zones';
 
 /** Every service over one workspace; built once and shared by Electron, the CLI, the e2e harness and tests. */
 export interface Services {
   ws: Workspace;
   assessments: AssessmentService;
-  catalogs: CatalogService;
+  /** The shipped catalogs with this workspace's licensed overlays applied (levels corrected, text added). */
+  catalogs: WorkspaceCatalogs;
+  /** Ids, kinds and component types of the shipped catalogs (overlays change only levels and text). */
   requirements: RequirementIndex;
   scopes: ScopeResolver;
   zones: ZoneService;
@@ -37,10 +40,11 @@ export interface ServiceOptions extends WorkspaceOptions {
 }
 
 export function createServices(dataDir: string, opts: ServiceOptions = {}): Services {
-  const catalogs = opts.catalogs ?? new CatalogService();
+  const shipped = opts.catalogs ?? new CatalogService();
   const ws = Workspace.open(dataDir, opts);
   const assessments = new AssessmentService(ws);
-  const requirements = new RequirementIndex(catalogs.catalogs);
+  const catalogs = new WorkspaceCatalogs(shipped, ws);
+  const requirements = new RequirementIndex(shipped.catalogs);
   const scopes = new ScopeResolver(ws);
   const cleanup = new ScopeCleanup(ws);
   const links = new EvidenceLinks(ws);

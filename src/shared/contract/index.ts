@@ -2,6 +2,7 @@ import type { z } from 'zod';
 import type { Result } from '../errors';
 import { assessmentChannels } from './assessments';
 import { auditChannels } from './audit';
+import { catalogChannels } from './catalogs';
 import type { ChannelDef } from './channel';
 import { checklistChannels } from './checklists';
 import { findingChannels } from './findings';
@@ -14,6 +15,7 @@ export const channels = {
   ...modelChannels,
   ...checklistChannels,
   ...findingChannels,
+  ...catalogChannels,
 };
 
 export type Channels = typeof channels;
