@@ -1,4 +1,6 @@
 import type { ResponseResult, Scope } from './domain';
+import type { ChecklistResponse } from './model';
+import { maturityAnswer } from './scoring/maturity';
 
 /**
  * The result an organisation answer gets from its maturity, unless the auditor sets one: no
@@ -37,8 +39,8 @@ export function responseRuleProblem(
  */
 export function isAnswered(
   kind: Scope['kind'],
-  response: { result: ResponseResult; maturity: number | null } | undefined,
+  response: Pick<ChecklistResponse, 'result' | 'maturity'> | undefined,
 ): boolean {
-  if (!response || response.result === 'not-assessed') return false;
-  return kind !== 'organisation' || response.result === 'not-applicable' || response.maturity !== null;
+  if (kind === 'organisation') return maturityAnswer(response) !== null;
+  return response !== undefined && response.result !== 'not-assessed';
 }

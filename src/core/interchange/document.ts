@@ -9,6 +9,7 @@ import type {
   Finding,
   Zone,
 } from '../model';
+import { compareText } from '../scoring/order';
 
 /** One whole assessment as a zonewalk.assessment/1 document (docs interchange.md). */
 export interface InterchangeDocument {
@@ -27,11 +28,6 @@ export interface InterchangeDocument {
 
 const SCOPE_ORDER: Record<ScopeKind, number> = { organisation: 0, zone: 1, conduit: 2, asset: 3 };
 
-/** Plain UTF-16 code unit order: the same on every machine, unlike localeCompare. */
-export function compareCodeUnits(a: string, b: string): number {
-  return a < b ? -1 : a > b ? 1 : 0;
-}
-
 /** `SR 1.2` before `SR 1.10`: digit runs compare as numbers, everything else by code unit. */
 export function compareRequirementIds(a: string, b: string): number {
   const pa = a.match(/\d+|\D+/g) ?? [];
@@ -43,24 +39,24 @@ export function compareRequirementIds(a: string, b: string): number {
     const nx = /^\d/.test(x);
     const ny = /^\d/.test(y);
     if (nx && ny && Number(x) !== Number(y)) return Number(x) - Number(y);
-    return compareCodeUnits(x, y);
+    return compareText(x, y);
   }
-  return pa.length - pb.length || compareCodeUnits(a, b);
+  return pa.length - pb.length || compareText(a, b);
 }
 
 export function compareScopes(a: Scope, b: Scope): number {
   const k = SCOPE_ORDER[a.kind] - SCOPE_ORDER[b.kind];
   if (k !== 0) return k;
-  return compareCodeUnits('id' in a ? a.id : '', 'id' in b ? b.id : '');
+  return compareText('id' in a ? a.id : '', 'id' in b ? b.id : '');
 }
 
-const byId = <T extends { id: string }>(a: T, b: T) => compareCodeUnits(a.id, b.id);
+const byId = <T extends { id: string }>(a: T, b: T) => compareText(a.id, b.id);
 
 function canonicalScope(s: Scope): Scope {
   return s.kind === 'organisation' ? { kind: 'organisation' } : { kind: s.kind, id: s.id };
 }
 
-const sortedHashes = (xs: string[]) => [...xs].sort(compareCodeUnits);
+const sortedHashes = (xs: string[]) => [...xs].sort(compareText);
 
 export function toInterchangeDocument(model: AssessmentModel, evidence: EvidenceMeta[]): InterchangeDocument {
   const a = model.assessment;
@@ -131,7 +127,7 @@ export function toInterchangeDocument(model: AssessmentModel, evidence: Evidence
       evidence: sortedHashes(f.evidence),
     })),
     evidence: [...evidence]
-      .sort((x, y) => compareCodeUnits(x.sha256, y.sha256))
+      .sort((x, y) => compareText(x.sha256, y.sha256))
       .map((e) => ({
         sha256: e.sha256,
         fileName: e.fileName,

@@ -1,10 +1,13 @@
-import { AppError } from '../../shared/errors';
 import type { Services } from '../services';
 import type { HandlerImpls } from './types';
 
 type ChecklistChannels = 'checklists.get' | 'responses.set' | 'responses.clear' | 'score.get';
 
-export function checklistHandlers({ checklists, responses }: Services): HandlerImpls<ChecklistChannels> {
+export function checklistHandlers({
+  checklists,
+  responses,
+  score,
+}: Services): HandlerImpls<ChecklistChannels> {
   return {
     'checklists.get': ({ assessmentId, scope, aboveTarget }) =>
       checklists.get(assessmentId, scope, aboveTarget),
@@ -12,8 +15,6 @@ export function checklistHandlers({ checklists, responses }: Services): HandlerI
       responses.set(assessmentId, scope, requirement, patch),
     'responses.clear': ({ assessmentId, scope, requirement }) =>
       responses.clear(assessmentId, scope, requirement),
-    'score.get': () => {
-      throw new AppError('internal', 'Scoring is not available yet.');
-    },
+    'score.get': ({ assessmentId }) => score.get(assessmentId),
   };
 }

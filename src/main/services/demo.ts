@@ -1,4 +1,4 @@
-import type { Fr, ResponseResult, Scope, SlVector } from '../../core/domain';
+import { FRS, type Fr, type ResponseResult, type Scope, type SlVector } from '../../core/domain';
 import type { AssessmentDetails } from '../../shared/contract/assessments';
 import type { Services } from '.';
 import type { NewAsset } from './assets';
@@ -29,7 +29,7 @@ const ZONES: DemoZone[] = [
     name: 'Enterprise',
     description: 'Office network of the water authority: domain services, e-mail, reporting.',
     slTarget: sl(1, 1, 1, 1, 1, 1, 1),
-    quality: 0.85,
+    quality: 0.97,
     answered: 1,
     assets: [
       {
@@ -61,7 +61,7 @@ const ZONES: DemoZone[] = [
     description:
       'Between the office network and the plant: historian replica, remote access jump host, patch server.',
     slTarget: sl(2, 2, 2, 2, 3, 2, 2),
-    quality: 0.75,
+    quality: 0.9,
     answered: 1,
     assets: [
       {
@@ -107,8 +107,8 @@ const ZONES: DemoZone[] = [
     description:
       'Control room: SCADA servers, operator stations, engineering workstation and the plant historian.',
     slTarget: sl(2, 2, 2, 1, 2, 2, 2),
-    quality: 0.6,
-    answered: 0.9,
+    quality: 0.8,
+    answered: 1,
     assets: [
       {
         name: 'FW-OT-CORE',
@@ -175,8 +175,8 @@ const ZONES: DemoZone[] = [
     description:
       'Raw water pumping, rapid gravity filters and backwash: PLCs, remote I/O and the filter gallery panel.',
     slTarget: sl(2, 2, 3, 1, 2, 1, 3),
-    quality: 0.5,
-    answered: 0.75,
+    quality: 0.65,
+    answered: 0.85,
     assets: [
       {
         name: 'PLC-FLT-01 filter bank A',
@@ -229,7 +229,7 @@ const ZONES: DemoZone[] = [
     description:
       'Chlorine and coagulant dosing with the chlorine-leak shutdown system. A separate network; status reaches SCADA over hardwired signals only.',
     slTarget: sl(3, 3, 3, 2, 3, 2, 3),
-    quality: 0.55,
+    quality: 0.75,
     answered: 0.5,
     assets: [
       {
@@ -383,8 +383,8 @@ export function buildDemo(services: Services, opts: DemoOptions = {}): Assessmen
       z.assets.forEach((spec, i) => {
         const asset = assets.create(a.id, { ...spec, zone: zone.id });
         assetIds.set(spec.name, asset.id);
-        // Most assets are walked; a few at the end of each zone are still to do.
-        const answered = i < z.assets.length - 1 || z.answered === 1 ? z.answered : 0.3;
+        // Assets are walked one by one: in the zone the auditors are still in, the last one is to do.
+        const answered = i === z.assets.length - 1 && z.answered < 0.6 ? 0.3 : 1;
         const q = spec.legacy ? z.quality - 0.3 : z.quality;
         scopes.push({ scope: { kind: 'asset', id: asset.id }, quality: q, answered, legacy: !!spec.legacy });
       });
@@ -403,21 +403,31 @@ export function buildDemo(services: Services, opts: DemoOptions = {}): Assessmen
 
     for (const s of scopes) {
       const list = checklists.get(a.id, s.scope);
-      for (const item of list.items) {
-        if (random() > s.answered) continue;
-        const level = Math.min(...item.requirement.sl);
-        // Higher-level requirements are less often in place.
-        const chance = s.quality - (level - 1) * 0.15;
-        const roll = random();
-        let result: ResponseResult;
-        if (roll < chance) result = 'met';
-        else if (roll < chance + 0.12) result = 'partially-met';
-        else if (roll < chance + 0.16) result = 'not-applicable';
-        else result = 'not-met';
-        const patch: ResponsePatch = { result };
+      // Auditors walk a checklist in order: a partly done scope has its first items answered.
+      const answered = list.items.slice(0, Math.round(list.items.length * s.answered));
+      // Per FR, the level the scope really reaches: the target when it is well run, else one or
+      // two below. Everything up to it is in place, the first item above it is not.
+      const reach = {} as Record<Fr, number>;
+      const failed = new Set<Fr>();
+      for (const fr of FRS) {
+        const target = list.slTarget?.[fr] ?? 0;
+        reach[fr] = random() < s.quality ? target : Math.max(0, target - (random() < 0.7 ? 1 : 2));
+      }
+      for (const item of answered) {
         const fr = item.requirement.fr as Fr;
-        if (result === 'met' && s.legacy && random() < 0.5) patch.compensatingControl = pick(COMPENSATING);
-        else if (result === 'met' && random() < 0.08) patch.compensatingControl = pick(COMPENSATING);
+        const level = Math.min(...item.requirement.sl);
+        let result: ResponseResult;
+        if (level <= reach[fr]) result = random() < 0.92 ? 'met' : 'not-applicable';
+        else if (!failed.has(fr)) {
+          failed.add(fr);
+          result = random() < 0.5 ? 'not-met' : 'partially-met';
+        } else {
+          const roll = random();
+          result = roll < 0.45 ? 'met' : roll < 0.7 ? 'partially-met' : 'not-met';
+        }
+        const patch: ResponsePatch = { result };
+        if (result === 'met' && random() < (s.legacy ? 0.5 : 0.06))
+          patch.compensatingControl = pick(COMPENSATING);
         if (random() < 0.3) patch.comment = result === 'met' ? NOTES[fr][1] : NOTES[fr][0];
         if (result !== 'met' && random() < 0.1) patch.flagged = true;
         responses.set(a.id, s.scope, item.requirement.id, patch);
@@ -426,10 +436,9 @@ export function buildDemo(services: Services, opts: DemoOptions = {}): Assessmen
 
     // The 2-1 questionnaire, about two thirds through the interviews.
     const org = checklists.get(a.id, { kind: 'organisation' });
-    for (const item of org.items) {
-      if (random() > 0.65) continue;
+    for (const item of org.items.slice(0, Math.round(org.items.length * 0.65))) {
       const roll = random();
-      const maturity = roll < 0.06 ? null : roll < 0.2 ? 1 : roll < 0.55 ? 2 : roll < 0.9 ? 3 : 4;
+      const maturity = roll < 0.05 ? null : roll < 0.15 ? 1 : roll < 0.45 ? 2 : roll < 0.9 ? 3 : 4;
       const patch: ResponsePatch = { maturity };
       if (random() < 0.25) {
         patch.comment =

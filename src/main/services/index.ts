@@ -12,6 +12,7 @@ import { InterchangeService } from './interchange';
 import { ResponseService } from './responses';
 import { ScopeCleanup } from './scopeCleanup';
 import { ScopeResolver } from './scopes';
+import { ScoreService } from './score';
 import { WorkspaceCatalogs } from './workspaceCatalogs';
 import { ZoneService } from './zones';
 
@@ -32,6 +33,7 @@ export interface Services {
   responses: ResponseService;
   findings: FindingService;
   interchange: InterchangeService;
+  score: ScoreService;
 }
 
 export interface ServiceOptions extends WorkspaceOptions {
@@ -64,5 +66,6 @@ export function createServices(dataDir: string, opts: ServiceOptions = {}): Serv
     responses: new ResponseService(ws, scopes, requirements, links),
     findings: new FindingService(ws, assessments, scopes, requirements, links),
     interchange: new InterchangeService(ws, requirements, assets),
+    score: new ScoreService(ws, catalogs),
   };
 }

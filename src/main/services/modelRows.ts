@@ -1,6 +1,7 @@
 import type {
   ComponentType,
   FindingStatus,
+  MaturityLevel,
   ResponseResult,
   Scope,
   Severity,
@@ -43,7 +44,7 @@ export interface ResponseRow {
   scope_id: string;
   requirement: string;
   result: ResponseResult;
-  maturity: number | null;
+  maturity: MaturityLevel | null;
   compensating_control: string;
   comment: string;
   flagged: number;
@@ -105,7 +106,7 @@ export const toResponse = (r: ResponseRow, evidence: string[]): ChecklistRespons
   scope: scopeFromColumns(r.scope_kind, r.scope_id),
   requirement: r.requirement,
   result: r.result,
-  maturity: r.maturity as ChecklistResponse['maturity'],
+  maturity: r.maturity,
   compensatingControl: r.compensating_control,
   comment: r.comment,
   evidence,
