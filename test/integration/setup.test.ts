@@ -201,7 +201,18 @@ describe('zones, conduits and assets through the handler table', () => {
         patch: { result: 'not-met' },
       }),
     );
+    await ok(
+      table['findings.create']({
+        assessmentId: a.id,
+        title: 'Mobile code',
+        severity: 'low',
+        scope,
+        requirement: 'EDR 2.4',
+      }),
+    );
     await ok(table['assets.update']({ assessmentId: a.id, id: plc.id, patch: { componentType: 'HDR' } }));
+    // The finding keeps its requirement, and the export still imports.
+    expect(() => services.interchange.parse(services.interchange.exportJson(a.id))).not.toThrow();
     const left = services.ws.db.prepare('SELECT requirement FROM response').pluck().all();
     expect(left).toEqual(['CR 1.1']);
     expect(services.ws.trail.list(a.id).at(-1)!.data).toEqual({

@@ -75,8 +75,8 @@ export function interchangeProblems(doc: InterchangeDocument, index: Requirement
       const sp = scopeProblem(f.scope);
       if (sp) add(`${at}.scope.id`, sp);
       else if (f.requirement) {
-        const type = f.scope.kind === 'asset' ? assetTypes.get(f.scope.id) : undefined;
-        const rp = index.problem(f.scope.kind, f.requirement, type);
+        // Any requirement of the scope's catalog: a finding outlives a change of component type.
+        const rp = index.problem(f.scope.kind, f.requirement);
         if (rp) add(`${at}.requirement`, rp);
       }
     } else if (f.requirement && !anyCatalogHas(index, f.requirement)) {

@@ -80,12 +80,15 @@ export class FindingService {
     throw new AppError('not-found', `No finding with id ${id} in this assessment.`);
   }
 
-  /** The scope must exist and the requirement must be one of its checklist items (or of any catalog without a scope). */
+  /**
+   * The scope must exist and the requirement must be a checklist item of its catalog (of any catalog
+   * without a scope). The component type is not checked, so a finding survives a change of it.
+   */
   private check(assessmentId: string, f: FindingFields): void {
     if (f.scope) {
       const s = this.scopes.resolve(assessmentId, f.scope);
       if (f.requirement) {
-        const problem = this.index.problem(f.scope.kind, f.requirement, s.componentType);
+        const problem = this.index.problem(f.scope.kind, f.requirement);
         if (problem)
           throw new AppError('invalid-input', `The finding's requirement: ${problem} (${s.name}).`);
       }
