@@ -4,8 +4,11 @@ import { AppError } from '../shared/errors';
 import { type CliCommand, type CliContext, type CliIo, UsageError } from './command';
 import { createCommand, listCommand } from './commands/assessments';
 import { catalogsCommand, importOverlayCommand, removeOverlayCommand } from './commands/catalogs';
+import { demoCommand } from './commands/demo';
+import { exportCommand, importCommand } from './commands/interchange';
 import { keysCommand, trustCommand } from './commands/keys';
 import { packageCommand } from './commands/package';
+import { scoreCommand } from './commands/score';
 import { verifyCommand } from './commands/verify';
 
 export const COMMANDS: readonly CliCommand[] = [
@@ -15,6 +18,10 @@ export const COMMANDS: readonly CliCommand[] = [
   verifyCommand,
   keysCommand,
   trustCommand,
+  importCommand,
+  exportCommand,
+  demoCommand,
+  scoreCommand,
   catalogsCommand,
   importOverlayCommand,
   removeOverlayCommand,

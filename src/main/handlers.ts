@@ -4,7 +4,10 @@ import { AppError, type AppErrorShape, type Result } from '../shared/errors';
 import { assessmentHandlers } from './handlers/assessments';
 import { auditHandlers } from './handlers/audit';
 import { catalogHandlers } from './handlers/catalogs';
+import { checklistHandlers } from './handlers/checklists';
 import { exportHandlers } from './handlers/exports';
+import { findingHandlers } from './handlers/findings';
+import { modelHandlers } from './handlers/model';
 import { signingHandlers } from './handlers/signing';
 import type { HandlerImpls } from './handlers/types';
 import type { Services } from './services';
@@ -30,6 +33,9 @@ export function createHandlerTable(services: Services, log?: (e: unknown) => voi
     ...auditHandlers(services),
     ...signingHandlers(services),
     ...exportHandlers(services),
+    ...modelHandlers(services),
+    ...checklistHandlers(services),
+    ...findingHandlers(services),
     ...catalogHandlers(services),
   };
   const table = {} as HandlerTable;

@@ -4,7 +4,10 @@ import { assessmentChannels } from './assessments';
 import { auditChannels } from './audit';
 import { catalogChannels } from './catalogs';
 import type { ChannelDef } from './channel';
+import { checklistChannels } from './checklists';
 import { exportChannels } from './exports';
+import { findingChannels } from './findings';
+import { modelChannels } from './model';
 import { signingChannels } from './signing';
 
 /** Every channel the window may call. Areas add theirs here, nowhere else. */
@@ -13,6 +16,9 @@ export const channels = {
   ...auditChannels,
   ...signingChannels,
   ...exportChannels,
+  ...modelChannels,
+  ...checklistChannels,
+  ...findingChannels,
   ...catalogChannels,
 };
 
