@@ -5,7 +5,7 @@ import { assessmentHandlers } from './handlers/assessments';
 import { auditHandlers } from './handlers/audit';
 import { catalogHandlers } from './handlers/catalogs';
 import { checklistHandlers } from './handlers/checklists';
-import { exportHandlers } from './handlers/exports';
+import { exportHandlers, importHandlers } from './handlers/exports';
 import { findingHandlers } from './handlers/findings';
 import { modelHandlers } from './handlers/model';
 import { signingHandlers } from './handlers/signing';
@@ -33,6 +33,7 @@ export function createHandlerTable(services: Services, log?: (e: unknown) => voi
     ...auditHandlers(services),
     ...signingHandlers(services),
     ...exportHandlers(services),
+    ...importHandlers(services),
     ...modelHandlers(services),
     ...checklistHandlers(services),
     ...findingHandlers(services),

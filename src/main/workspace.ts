@@ -17,6 +17,7 @@ export class Workspace {
   readonly trail: AuditTrail;
   readonly now: () => string;
   private readonly touchStmt: Database.Statement;
+  private readonly guards: ((assessmentId: string, entry: AuditEntry) => void)[] = [];
   private readonly getSettingStmt: Database.Statement;
 
   private constructor(
@@ -62,6 +63,14 @@ export class Workspace {
       .run(key, value);
   }
 
+  /**
+   * Adds a check every change must pass before it commits (a read-only review copy refuses edits);
+   * a guard that throws rolls the change back.
+   */
+  addChangeGuard(guard: (assessmentId: string, entry: AuditEntry) => void): void {
+    this.guards.push(guard);
+  }
+
   /** Runs `write` and appends its audit event in one durable transaction. */
   change<T>(
     assessmentId: string,
@@ -72,6 +81,7 @@ export class Workspace {
       const at = this.now();
       const result = write(at);
       const e = typeof entry === 'function' ? entry(result) : entry;
+      for (const guard of this.guards) guard(assessmentId, e);
       this.trail.append(assessmentId, this.actor(), at, e);
       this.touchStmt.run(at, assessmentId);
       return result;

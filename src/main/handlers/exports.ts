@@ -29,3 +29,22 @@ export function exportHandlers({ exports, assessments, signing }: Services): Han
       verifyPackage(path.resolve(file), { trustOf: trustResolver(signing, trust ?? []) }),
   };
 }
+
+type ImportChannels =
+  | 'packages.review'
+  | 'packages.mergePreview'
+  | 'packages.mergeApply'
+  | 'packages.imports';
+
+export function importHandlers({ imports, assessments }: Services): HandlerImpls<ImportChannels> {
+  return {
+    'packages.review': ({ path: file }) => imports.review(file),
+    'packages.mergePreview': ({ path: file, assessmentId }) => imports.mergePreview(file, assessmentId),
+    'packages.mergeApply': ({ path: file, assessmentId, tagManifestSha256, decisions }) =>
+      imports.mergeApply(file, assessmentId, tagManifestSha256, decisions),
+    'packages.imports': ({ assessmentId }) => {
+      assessments.require(assessmentId);
+      return imports.info(assessmentId);
+    },
+  };
+}

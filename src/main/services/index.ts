@@ -10,7 +10,8 @@ import { EvidenceLinks } from './evidenceLinks';
 import { FindingService } from './findings';
 import { InterchangeService } from './interchange';
 import { ExportService } from './package/exportService';
-import { workspaceExportSources } from './package/workspaceSources';
+import { PackageImportService } from './package/importService';
+import { workspaceEvidenceSink, workspaceExportSources } from './package/workspaceSources';
 import { ResponseService } from './responses';
 import { ScopeCleanup } from './scopeCleanup';
 import { ScopeResolver } from './scopes';
@@ -39,6 +40,7 @@ export interface Services {
   score: ScoreService;
   signing: SigningService;
   exports: ExportService;
+  imports: PackageImportService;
 }
 
 export interface ServiceOptions extends WorkspaceOptions {
@@ -58,6 +60,15 @@ export function createServices(dataDir: string, opts: ServiceOptions = {}): Serv
   const conduits = new ConduitService(ws, assessments, cleanup);
   const assets = new AssetService(ws, assessments, cleanup, requirements);
   const signing = new SigningService(ws);
+  const interchange = new InterchangeService(ws, requirements, assets);
+  const imports = new PackageImportService(
+    ws,
+    signing,
+    interchange,
+    assessments,
+    assets,
+    workspaceEvidenceSink(ws),
+  );
   return {
     ws,
     assessments,
@@ -71,9 +82,12 @@ export function createServices(dataDir: string, opts: ServiceOptions = {}): Serv
     checklists: new ChecklistService(ws, scopes, catalogs, links),
     responses: new ResponseService(ws, scopes, requirements, links),
     findings: new FindingService(ws, assessments, scopes, requirements, links),
-    interchange: new InterchangeService(ws, requirements, assets),
+    interchange,
     score: new ScoreService(ws, catalogs),
     signing,
-    exports: new ExportService(ws, signing, workspaceExportSources(ws)),
+    exports: new ExportService(ws, signing, workspaceExportSources({ ws, interchange }), undefined, (id) =>
+      imports.isReviewCopy(id),
+    ),
+    imports,
   };
 }

@@ -7,6 +7,7 @@ import type { ChannelDef } from './channel';
 import { checklistChannels } from './checklists';
 import { exportChannels } from './exports';
 import { findingChannels } from './findings';
+import { importChannels } from './imports';
 import { modelChannels } from './model';
 import { signingChannels } from './signing';
 
@@ -16,6 +17,7 @@ export const channels = {
   ...auditChannels,
   ...signingChannels,
   ...exportChannels,
+  ...importChannels,
   ...modelChannels,
   ...checklistChannels,
   ...findingChannels,

@@ -95,6 +95,8 @@ export class ExportService {
     private readonly signing: SigningService,
     private readonly sources: ExportSources,
     log?: (err: unknown) => void,
+    /** A read-only review copy can be exported, but its trail takes no new event. */
+    private readonly isReadOnly: (assessmentId: string) => boolean = () => false,
   ) {
     this.jobs = new ExportJobs(log);
   }
@@ -249,7 +251,7 @@ export class ExportService {
         files.push({ kind, path: target, size: fs.statSync(target).size });
       }
       if (ctx.signal.aborted) throw cancelled();
-      if (packaged && key) {
+      if (packaged && key && !this.isReadOnly(full.assessment.id)) {
         this.ws.change(
           full.assessment.id,
           {
