@@ -1,6 +1,7 @@
 import { useEffect } from 'react';
 import { call } from '../api';
 import { ErrorBanner } from '../components/ErrorBanner';
+import { Fingerprint } from '../components/Fingerprint';
 import { StatusChip } from '../components/StatusChip';
 import { ThemeToggle } from '../components/ThemeToggle';
 import { type Route, useNavigate } from '../navigation';
@@ -11,6 +12,8 @@ export function AssessmentWorkspace({ route }: { route: Extract<Route, { name: '
   const navigate = useNavigate();
   const assessment = useAsync(() => call('assessments.get', { id: route.id }), [route.id]);
   const chain = useAsync(() => call('audit.verify', { assessmentId: route.id }), [route.id]);
+  const review = useAsync(() => call('packages.imports', { assessmentId: route.id }), [route.id]);
+  const reviewOf = review.data?.find((i) => i.kind === 'review');
   const section = SECTIONS.find((s) => s.id === route.section) ?? SECTIONS[0];
   useEffect(() => {
     if (assessment.data) document.title = `${assessment.data.title} - Zonewalk`;
@@ -57,6 +60,14 @@ export function AssessmentWorkspace({ route }: { route: Extract<Route, { name: '
             The audit trail of this assessment is broken at event {chain.data.brokenAt}: {chain.data.reason}.
             Someone changed the database outside Zonewalk. Do not sign or export this assessment before you
             find out why.
+          </div>
+        )}
+        {reviewOf && (
+          <div className="review-banner" role="note">
+            Read-only review copy of {reviewOf.packageName}, signed by{' '}
+            {reviewOf.signerName ??
+              (reviewOf.signerTrusted ? 'a trusted key' : 'a key not in your trust list')}{' '}
+            <Fingerprint value={reviewOf.signerFingerprint} />. It cannot be edited.
           </div>
         )}
         <ErrorBanner message={assessment.error} />

@@ -6,6 +6,7 @@ import { Fingerprint } from '../components/Fingerprint';
 import { formatDateTime } from '../components/format';
 import { PageHeader } from '../components/PageHeader';
 import { useAsync } from '../useAsync';
+import { OpenPackagePanel } from './OpenPackagePanel';
 
 const ICON = { pass: '✓', fail: '✗', warn: '!' } as const;
 const FILE_ORDER: Record<VerifyFile['status'], number> = {
@@ -169,6 +170,9 @@ export function VerifyScreen({ file }: { file?: string }) {
               </table>
             )}
           </section>
+        )}
+        {report && (report.verdict === 'valid-trusted' || report.verdict === 'valid-untrusted') && (
+          <OpenPackagePanel key={report.file} file={report.file} />
         )}
       </main>
     </div>
