@@ -3,7 +3,10 @@ import path from 'node:path';
 import AxeBuilder from '@axe-core/playwright';
 import type { Browser } from 'playwright-core';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
+import { createServices } from '../../src/main/services';
+import { buildDemo } from '../../src/main/services/demo';
 import { flipByte, rezip, unzipInto, writeTestPackage } from '../helpers/packages';
+import { addEvidence } from '../helpers/twoAuditors';
 import { launchChromium, openApp, tempDataDir } from './harness';
 
 let browser: Browser;
@@ -67,5 +70,80 @@ describe('signing keys and package verification in Chromium', () => {
     await app.close();
     fs.rmSync(dir, { recursive: true, force: true });
     fs.rmSync(pkgDir, { recursive: true, force: true });
+  });
+});
+
+describe('export a signed package of the demo assessment in Chromium', () => {
+  it('creates a key, exports with a progress bar, verifies green, then red naming a tampered evidence file', async () => {
+    const dir = tempDataDir();
+    const seed = createServices(dir);
+    const demo = buildDemo(seed);
+    for (let i = 0; i < 60; i++) {
+      await addEvidence(seed, demo.id, `cabinet-${i}.jpg`, Buffer.alloc(2 * 1024 * 1024, i + 1));
+    }
+    seed.ws.close();
+    const out = tempDataDir('zonewalk-e2e-out-');
+    const app = await openApp(browser, dir, { hash: '#/keys' });
+    const { page } = app;
+    await page.getByRole('button', { name: 'Create key' }).first().click();
+    await page.getByLabel('Name').fill('Ana Kovač');
+    await page.getByLabel('Passphrase', { exact: true }).fill('correct horse battery');
+    await page.getByLabel('Repeat passphrase').fill('correct horse battery');
+    await page.getByRole('button', { name: 'Create key' }).last().click();
+    await expect.poll(() => page.getByTestId('key-row').count()).toBe(1);
+    const key = app.services.signing.list()[0];
+
+    await page.goto(`http://zonewalk.localhost/index.html#/a/${demo.id}/export`);
+    await page.getByRole('heading', { name: 'Export' }).waitFor();
+    await page.getByLabel('Passphrase').fill('wrong passphrase');
+    await page.getByLabel('Folder').fill(out);
+    await page.getByRole('button', { name: 'Export', exact: true }).click();
+    await page.getByText('The passphrase for signing key "Ana Kovač" is wrong.').waitFor();
+    expect(fs.readdirSync(out)).toEqual([]);
+
+    await page.getByLabel('Passphrase').fill('correct horse battery');
+    await page.getByRole('button', { name: 'Export', exact: true }).click();
+    await page.getByRole('progressbar', { name: 'Export progress' }).waitFor();
+    await page.getByRole('button', { name: 'Cancel' }).waitFor();
+    const axe = await new AxeBuilder({ page }).analyze();
+    expect(axe.violations.map((v) => v.id)).toEqual([]);
+    await page.getByTestId('export-result').waitFor({ timeout: 60_000 });
+    const resultText = (await page.getByTestId('export-result').textContent()) ?? '';
+    expect(resultText).toContain(`Signed by Ana Kovač: ${key.fingerprint}`);
+    const pkg = path.join(out, fs.readdirSync(out).find((n) => n.endsWith('.audit.zip'))!);
+    expect(resultText).toContain(pkg);
+    expect(fs.readdirSync(out).sort()).toEqual(
+      [
+        path.basename(pkg),
+        expect.stringMatching(/_gap-register\.xlsx$/),
+        expect.stringMatching(/_findings-report\.pdf$/),
+      ].sort(),
+    );
+
+    await page.getByRole('button', { name: 'Verify this package' }).click();
+    await page.getByText('Valid: nothing changed since Ana Kovač signed it.').waitFor();
+    expect(await page.locator('.check-fail').count()).toBe(0);
+    expect(await page.getByTestId('file-row').count()).toBe(4 + 4 + 60);
+
+    const work = path.join(out, 'w');
+    unzipInto(pkg, work);
+    const bag = path.join(work, path.basename(pkg, '.zip'));
+    const shas = fs.readdirSync(path.join(bag, 'data/evidence'));
+    const victim = `data/evidence/${shas[7]}/${fs.readdirSync(path.join(bag, 'data/evidence', shas[7]))[0]}`;
+    flipByte(path.join(bag, victim), 1234);
+    const tampered = path.join(out, 'tampered.audit.zip');
+    rezip(work, tampered);
+    await page.getByLabel('Path of the .audit.zip file').fill(tampered);
+    await page.getByRole('button', { name: 'Verify', exact: true }).click();
+    await page
+      .getByText(`Invalid: ${victim} was changed (its SHA-256 is not the one in the manifest).`)
+      .waitFor();
+    const bad = page.locator('tr.file-bad');
+    expect(await bad.count()).toBe(1);
+    expect(await bad.textContent()).toContain(victim);
+    expect(app.foreignRequests).toEqual([]);
+    await app.close();
+    fs.rmSync(dir, { recursive: true, force: true });
+    fs.rmSync(out, { recursive: true, force: true });
   });
 });
