@@ -136,6 +136,9 @@ export class ExportService {
       if (!req.passphrase) throw new AppError('invalid-input', 'Enter the passphrase of the signing key.');
       key = this.signing.unlock(req.keyName, req.passphrase);
     }
+    if (req.outDir !== undefined && !path.isAbsolute(req.outDir)) {
+      throw new AppError('invalid-input', 'Choose the export folder by its full path.');
+    }
     const outDir = path.resolve(req.outDir ?? this.defaultDir);
     return this.jobs.start((ctx) => this.run(ctx, req, doc, redaction, outDir, key));
   }
