@@ -117,6 +117,9 @@ export class ExportService {
 
   /** Checks everything that can be checked at once (passphrase included), then starts the job. */
   start(req: ExportRequest): ExportStatus {
+    if (req.outDir !== undefined && !path.isAbsolute(req.outDir)) {
+      throw new AppError('invalid-input', 'Choose the export folder by its full path.');
+    }
     const redaction = redactionOf(req);
     const doc = this.sources.document(req.assessmentId);
     if (
@@ -135,9 +138,6 @@ export class ExportService {
       if (!req.keyName) throw new AppError('invalid-input', 'Choose the signing key for the package.');
       if (!req.passphrase) throw new AppError('invalid-input', 'Enter the passphrase of the signing key.');
       key = this.signing.unlock(req.keyName, req.passphrase);
-    }
-    if (req.outDir !== undefined && !path.isAbsolute(req.outDir)) {
-      throw new AppError('invalid-input', 'Choose the export folder by its full path.');
     }
     const outDir = path.resolve(req.outDir ?? this.defaultDir);
     return this.jobs.start((ctx) => this.run(ctx, req, doc, redaction, outDir, key));
