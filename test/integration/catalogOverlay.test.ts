@@ -3,7 +3,7 @@ import Database from 'better-sqlite3';
 import { describe, expect, it } from 'vitest';
 import { applicableRequirements } from '../../src/core/catalog/applicability';
 import { uniformSl } from '../../src/core/domain';
-import { MIGRATIONS } from '../../src/main/db/migrations';
+import { LATEST_SCHEMA_VERSION, MIGRATIONS } from '../../src/main/db/migrations';
 import { DB_FILE_NAME, openDatabase } from '../../src/main/db/openDatabase';
 import { createServices } from '../../src/main/services';
 import { MAX_OVERLAY_BYTES } from '../../src/shared/catalogOverlay';
@@ -341,7 +341,9 @@ describe('migration 0004', () => {
       .run();
     raw.close();
     const db = openDatabase(dir);
-    expect(db.prepare('SELECT MAX(version) FROM schema_migrations').pluck().get()).toBe(4);
+    expect(db.prepare('SELECT MAX(version) FROM schema_migrations').pluck().get()).toBe(
+      LATEST_SCHEMA_VERSION,
+    );
     expect(db.prepare('SELECT title FROM assessment').pluck().all()).toEqual(['Before 0004']);
     expect(db.prepare('SELECT COUNT(*) FROM catalog_overlay').pluck().get()).toBe(0);
     expect(
