@@ -63,3 +63,42 @@ describe('zonewalk verify', () => {
     expect((await cli(['--data-dir', data, 'verify'])).code).toBe(2);
   });
 });
+
+describe('zonewalk keys and trust', () => {
+  it('creates, lists, exports and imports keys with the passphrase from ZONEWALK_PASSPHRASE, never from an argument', async () => {
+    const data = tempDir();
+    const out = tempDir();
+    const env = { ZONEWALK_PASSPHRASE: 'correct horse battery' };
+    const noPass = await cli(['--data-dir', data, 'keys', 'create', 'Ana']);
+    expect(noPass.code).toBe(2);
+    expect(noPass.stderr).toMatch(/no passphrase: set ZONEWALK_PASSPHRASE or run in a terminal/);
+    const created = await cli(['--data-dir', data, 'keys', 'create', 'Ana'], env);
+    expect(created.code).toBe(0);
+    const [name, fingerprint] = created.stdout.trim().split('\t');
+    expect(name).toBe('Ana');
+    expect(fingerprint).toMatch(/^sha256:[0-9a-f]{64}$/);
+    expect((await cli(['--data-dir', data, 'keys', 'list'])).stdout).toContain(`Ana\t${fingerprint}`);
+    const pub = (await cli(['--data-dir', data, 'keys', 'export', 'Ana', '--out', out])).stdout.trim();
+    const priv = (
+      await cli(['--data-dir', data, 'keys', 'export', 'Ana', '--private', '--out', out])
+    ).stdout.trim();
+    expect(fs.readFileSync(pub, 'utf8')).toMatch(/^-----BEGIN PUBLIC KEY-----/);
+    expect(fs.readFileSync(priv, 'utf8')).toMatch(/^-----BEGIN ENCRYPTED PRIVATE KEY-----/);
+
+    const other = tempDir();
+    const wrong = await cli(['--data-dir', other, 'keys', 'import', priv, '--name', 'Ana'], {
+      ZONEWALK_PASSPHRASE: 'nope',
+    });
+    expect(wrong.code).toBe(1);
+    expect(wrong.stderr).toBe('zonewalk: The passphrase does not open this private key.\n');
+    const imported = await cli(
+      ['--data-dir', other, 'keys', 'import', priv, '--name', 'Ana', '--public', pub],
+      env,
+    );
+    expect(imported.stdout.trim()).toBe(`Ana\t${fingerprint}`);
+    expect((await cli(['--data-dir', other, 'trust', 'add', pub, '--name', 'Ana'])).code).toBe(0);
+    expect((await cli(['--data-dir', other, 'trust', 'list'])).stdout).toBe(`Ana\t${fingerprint}\n`);
+    expect((await cli(['--data-dir', other, 'trust', 'remove', fingerprint])).code).toBe(0);
+    expect((await cli(['--data-dir', other, 'keys', 'delete', 'Ana'])).stdout).toBe('deleted Ana\n');
+  });
+});
