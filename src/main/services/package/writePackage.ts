@@ -133,7 +133,7 @@ export async function writePackage(input: WritePackageInput): Promise<WrittenPac
   const total = files.reduce((n, f) => n + f.size, 0);
   let done = 0;
   let current: Readable | undefined;
-  const reader = files.some((f) => f.diskPath) && !process.env.ZW_NOWORKER ? new HashingReader() : undefined;
+  const reader = files.some((f) => f.diskPath) ? new HashingReader() : undefined;
 
   let stopped = false;
   let fail: (err: unknown) => void = () => {};
