@@ -3,7 +3,9 @@ import { CHANNEL_NAMES, type ChannelName, channels } from '../shared/contract';
 import { AppError, type AppErrorShape, type Result } from '../shared/errors';
 import { assessmentHandlers } from './handlers/assessments';
 import { auditHandlers } from './handlers/audit';
+import { evidenceHandlers } from './handlers/evidence';
 import type { HandlerImpls } from './handlers/types';
+import { type DesktopPlatform, HEADLESS } from './platform';
 import type { Services } from './services';
 
 export type HandlerTable = Record<ChannelName, (input: unknown) => Promise<Result<unknown>>>;
@@ -21,10 +23,15 @@ export function toErrorShape(err: unknown, log: (e: unknown) => void = console.e
   return { code: 'internal', message: 'Something went wrong inside Zonewalk. Your data was not changed.' };
 }
 
-export function createHandlerTable(services: Services, log?: (e: unknown) => void): HandlerTable {
+export function createHandlerTable(
+  services: Services,
+  log?: (e: unknown) => void,
+  platform: DesktopPlatform = HEADLESS,
+): HandlerTable {
   const impls: HandlerImpls = {
     ...assessmentHandlers(services),
     ...auditHandlers(services),
+    ...evidenceHandlers(services, platform),
   };
   const table = {} as HandlerTable;
   for (const name of CHANNEL_NAMES) {

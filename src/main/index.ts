@@ -3,6 +3,7 @@ import { fileURLToPath } from 'node:url';
 import { app, dialog } from 'electron';
 import { resolveDataDir } from './dataDir';
 import { createHandlerTable } from './handlers';
+import { electronPlatform } from './platform.electron';
 import { createServices } from './services';
 import { createMainWindow, registerAppScheme, rendererDirFor } from './window';
 
@@ -21,7 +22,7 @@ app.whenReady().then(() => {
   }
   const mainDir = path.dirname(fileURLToPath(import.meta.url));
   createMainWindow(
-    createHandlerTable(services),
+    createHandlerTable(services, undefined, electronPlatform),
     rendererDirFor(mainDir),
     path.join(mainDir, '../preload/index.cjs'),
   );

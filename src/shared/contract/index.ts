@@ -3,11 +3,13 @@ import type { Result } from '../errors';
 import { assessmentChannels } from './assessments';
 import { auditChannels } from './audit';
 import type { ChannelDef } from './channel';
+import { evidenceChannels } from './evidence';
 
 /** Every channel the window may call. Areas add theirs here, nowhere else. */
 export const channels = {
   ...assessmentChannels,
   ...auditChannels,
+  ...evidenceChannels,
 };
 
 export type Channels = typeof channels;
