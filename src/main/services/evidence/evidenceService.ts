@@ -80,7 +80,13 @@ interface Described {
   kind: EvidenceKind;
   capturedAt: string;
   description: string;
-  metadata: { exif?: ExifPrivacy; capturedAtFrom: string; source: string; relativePath?: string };
+  metadata: {
+    exif?: ExifPrivacy;
+    exifUnreadable?: boolean;
+    capturedAtFrom: string;
+    source: string;
+    relativePath?: string;
+  };
 }
 
 /** Thrown inside a commit when the blob vanished under a concurrent clean-up: the add starts over. */
@@ -284,7 +290,8 @@ export class EvidenceService {
     },
   ): Promise<Described> {
     const mediaType = sniffMediaType(blob.head);
-    const exif = mayCarryExif(mediaType) ? await readExif(this.blobs.blobPath(blob.sha256)) : null;
+    const read = mayCarryExif(mediaType) ? await readExif(this.blobs.blobPath(blob.sha256), mediaType) : null;
+    const exif = read === 'unreadable' ? null : read;
     const capturedAt = exif?.dateTimeOriginal ?? d.fallbackTime;
     return {
       fileName: safeFileName(d.fileName),
@@ -294,6 +301,7 @@ export class EvidenceService {
       description: d.description.trim(),
       metadata: {
         ...(exif ? { exif } : {}),
+        ...(read === 'unreadable' ? { exifUnreadable: true } : {}),
         capturedAtFrom: exif?.dateTimeOriginal ? 'exif' : d.fallbackFrom,
         source: d.source,
         ...(d.relativePath ? { relativePath: d.relativePath } : {}),
@@ -667,19 +675,16 @@ export class EvidenceService {
     if (!opts.stripPrivateExif || !mayCarryExif(row.media_type)) {
       return { stream: source, mediaType: row.media_type, stripped: false };
     }
-    const strip = privacyStripFor(row.media_type);
+    const strip = privacyStripFor(row.media_type, this.blobs.blobPath(sha256));
     if (!strip) {
-      source.destroy();
-      if (!hasPrivateExif((JSON.parse(row.metadata) as { exif?: ExifPrivacy }).exif)) {
-        return {
-          stream: fs.createReadStream(this.blobs.blobPath(sha256)),
-          mediaType: row.media_type,
-          stripped: false,
-        };
+      const meta = JSON.parse(row.metadata) as { exif?: ExifPrivacy; exifUnreadable?: boolean };
+      if (!hasPrivateExif(meta.exif) && !meta.exifUnreadable) {
+        return { stream: source, mediaType: row.media_type, stripped: false };
       }
+      source.destroy();
       throw new AppError(
         'invalid-file',
-        `${row.file_name} carries GPS or serial-number EXIF that Zonewalk cannot remove from ${row.media_type} files; leave it out of the export or export without redaction.`,
+        `${row.file_name} may carry GPS or serial-number EXIF that Zonewalk cannot remove from ${row.media_type} files; leave it out of the export or export without redaction.`,
       );
     }
     source.on('error', (err) => strip.destroy(err));

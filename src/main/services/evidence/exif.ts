@@ -1,5 +1,6 @@
 import exifr from 'exifr';
 import type { ExifPrivacy } from '../../../shared/contract/evidence';
+import { webpExifTiff } from './privacy';
 
 /** EXIF fields that tie a photo to a place or to one physical device. */
 export function hasPrivateExif(exif: ExifPrivacy | null | undefined): boolean {
@@ -22,11 +23,17 @@ export function exifDateToIso(value: unknown, offset?: unknown): string | null {
 
 const text = (v: unknown) => (typeof v === 'string' && v.trim() ? v.trim() : undefined);
 
-/** The privacy-relevant EXIF of an image file, read from its first blocks only; null when there is none. */
-export async function readExif(file: string): Promise<ExifPrivacy | null> {
+/**
+ * The privacy-relevant EXIF of an image file, read from its first blocks only; null when there is
+ * none, 'unreadable' when the file has EXIF-like data that could not be parsed (treated as private).
+ */
+export async function readExif(file: string, mediaType?: string): Promise<ExifPrivacy | null | 'unreadable'> {
   let raw: Record<string, unknown> | undefined;
+  // exifr cannot read WebP; its EXIF chunk is a plain TIFF block that exifr can.
+  const input = mediaType === 'image/webp' ? webpExifTiff(file) : file;
+  if (!input) return null;
   try {
-    raw = await exifr.parse(file, {
+    raw = await exifr.parse(input, {
       tiff: true,
       ifd0: {},
       exif: {},
@@ -45,9 +52,10 @@ export async function readExif(file: string): Promise<ExifPrivacy | null> {
       mergeOutput: true,
     });
   } catch {
-    return null; // damaged or absent EXIF is not an error: the file is kept as it is
+    return 'unreadable'; // not an error for the evidence itself: the file is kept as it is
   }
   if (!raw) return null;
+  if (Array.isArray(raw.errors) && raw.errors.length) return 'unreadable';
   const out: ExifPrivacy = {};
   const lat = raw.latitude;
   const lon = raw.longitude;

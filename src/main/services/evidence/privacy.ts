@@ -1,3 +1,4 @@
+import fs from 'node:fs';
 import { Transform, type TransformCallback } from 'node:stream';
 import { AppError } from '../../../shared/errors';
 import { buildKeptTiff, readKeptTags } from './tiff';
@@ -166,8 +167,101 @@ export class PngPrivacyStrip extends Transform {
   }
 }
 
-export function privacyStripFor(mediaType: string): Transform | null {
+/** A transform that removes GPS and serial numbers from a copy of `file`, or null for other formats. */
+export function privacyStripFor(mediaType: string, file: string): Transform | null {
   if (mediaType === 'image/jpeg') return new JpegPrivacyStrip();
   if (mediaType === 'image/png') return new PngPrivacyStrip();
+  if (mediaType === 'image/webp') return webpPrivacyStrip(file);
   return null;
+}
+
+/** Streams a file while dropping byte ranges and overwriting single bytes, both given up front. */
+export class ByteEditor extends Transform {
+  private pos = 0;
+
+  constructor(
+    private readonly ranges: readonly { start: number; end: number }[],
+    private readonly patch: ReadonlyMap<number, number>,
+  ) {
+    super();
+  }
+
+  override _transform(chunk: Buffer, _enc: BufferEncoding, done: TransformCallback): void {
+    const start = this.pos;
+    this.pos += chunk.length;
+    let out = chunk;
+    if ([...this.patch.keys()].some((k) => k >= start && k < this.pos)) {
+      out = Buffer.from(chunk);
+      for (const [at, value] of this.patch) if (at >= start && at < this.pos) out[at - start] = value;
+    }
+    let cursor = start;
+    for (const r of this.ranges) {
+      if (r.end <= cursor || r.start >= this.pos) continue;
+      if (r.start > cursor) this.push(out.subarray(cursor - start, r.start - start));
+      cursor = Math.min(r.end, this.pos);
+    }
+    if (cursor < this.pos) this.push(out.subarray(cursor - start));
+    done();
+  }
+}
+
+/** Where a WebP keeps its EXIF and XMP chunks, read from the chunk headers only. */
+export function scanWebp(fd: number): {
+  chunks: { type: string; start: number; end: number }[];
+  size: number;
+} {
+  const head = Buffer.alloc(12);
+  if (fs.readSync(fd, head, 0, 12, 0) < 12 || head.toString('latin1', 8, 12) !== 'WEBP') {
+    throw new AppError('invalid-file', 'Not a WebP file.');
+  }
+  const size = head.readUInt32LE(4) + 8;
+  const chunks: { type: string; start: number; end: number }[] = [];
+  const h = Buffer.alloc(8);
+  for (let at = 12; at + 8 <= size; ) {
+    if (fs.readSync(fd, h, 0, 8, at) < 8) break;
+    const len = h.readUInt32LE(4);
+    const end = at + 8 + len + (len % 2);
+    chunks.push({ type: h.toString('latin1', 0, 4), start: at, end });
+    at = end;
+  }
+  return { chunks, size };
+}
+
+/** WebP: drops the EXIF and XMP chunks and clears their flags in VP8X, fixing the RIFF size. */
+export function webpPrivacyStrip(file: string): ByteEditor {
+  const fd = fs.openSync(file, 'r');
+  try {
+    const { chunks, size } = scanWebp(fd);
+    const drop = chunks.filter((c) => c.type === 'EXIF' || c.type === 'XMP ');
+    const removed = drop.reduce((n, c) => n + (c.end - c.start), 0);
+    const patch = new Map<number, number>();
+    const riff = Buffer.alloc(4);
+    riff.writeUInt32LE(size - 8 - removed, 0);
+    for (let i = 0; i < 4; i++) patch.set(4 + i, riff[i]);
+    const vp8x = chunks.find((c) => c.type === 'VP8X');
+    if (vp8x) {
+      const flags = Buffer.alloc(1);
+      fs.readSync(fd, flags, 0, 1, vp8x.start + 8);
+      patch.set(vp8x.start + 8, flags[0] & ~0x0c); // 0x08 EXIF, 0x04 XMP
+    }
+    return new ByteEditor(drop, patch);
+  } finally {
+    fs.closeSync(fd);
+  }
+}
+
+/** The TIFF inside a WebP's EXIF chunk, for reading its tags; null when there is none. */
+export function webpExifTiff(file: string): Buffer | null {
+  const fd = fs.openSync(file, 'r');
+  try {
+    const exif = scanWebp(fd).chunks.find((c) => c.type === 'EXIF');
+    if (!exif || exif.end - exif.start > 4 * 1024 * 1024) return null;
+    const body = Buffer.alloc(exif.end - exif.start - 8);
+    fs.readSync(fd, body, 0, body.length, exif.start + 8);
+    return body.subarray(0, 6).equals(EXIF_ID) ? body.subarray(6) : body;
+  } catch {
+    return null;
+  } finally {
+    fs.closeSync(fd);
+  }
 }
