@@ -41,7 +41,9 @@ describe('evidence refuses bad input with one sentence and stores nothing', () =
     const s = setup();
     fs.mkdirSync(path.join(s.files, 'DCIM'));
     const e = await refused(s.services.evidence.addFile(s.a.id, path.join(s.files, 'DCIM')));
-    expect(e.message).toBe('DCIM is a folder; add it with "Add folder" to take its files.');
+    expect(e.message).toBe(
+      'DCIM is a folder; add it as a folder ("Add folder" in the app, evidence add-folder on the command line).',
+    );
     expectNothingStored(s);
     s.services.ws.close();
   });

@@ -34,7 +34,10 @@ export function refusal(name: string, st: fs.Stats, limit: number): AppError | n
   if (st.isSymbolicLink())
     return new AppError('invalid-file', `${name} is a symbolic link; add the file it points to instead.`);
   if (st.isDirectory())
-    return new AppError('invalid-file', `${name} is a folder; add it with "Add folder" to take its files.`);
+    return new AppError(
+      'invalid-file',
+      `${name} is a folder; add it as a folder ("Add folder" in the app, evidence add-folder on the command line).`,
+    );
   if (st.isFIFO())
     return new AppError('invalid-file', `${name} is a pipe, not a file; only regular files can be evidence.`);
   if (st.isSocket())
