@@ -2,6 +2,7 @@ import type { ComponentType } from 'react';
 import type { AssessmentDetails } from '../../../shared/contract/assessments';
 import type { Route } from '../../navigation';
 import { DetailsSection } from './DetailsSection';
+import { EvidenceSection } from './EvidenceSection';
 import { HistorySection } from './HistorySection';
 
 export interface SectionProps {
@@ -19,5 +20,6 @@ export interface Section {
 /** The workspace sidebar, in order. Each area adds its section here. */
 export const SECTIONS: Section[] = [
   { id: 'details', label: 'Details', Component: DetailsSection },
+  { id: 'evidence', label: 'Evidence', Component: EvidenceSection },
   { id: 'history', label: 'History', Component: HistorySection },
 ];
