@@ -7,6 +7,9 @@ import { electronPlatform } from './platform.electron';
 import { createServices } from './services';
 import { createMainWindow, registerAppScheme, rendererDirFor } from './window';
 
+// See src/cli/zonewalk.ts: evidence batches keep more fs operations in flight than 4 threads allow.
+process.env.UV_THREADPOOL_SIZE ??= '16';
+
 registerAppScheme();
 app.enableSandbox();
 

@@ -16,13 +16,15 @@ export interface TempFile {
 export type OpenTemp = (file: string) => Promise<TempFile>;
 
 export const openTempFile: OpenTemp = async (file) => {
-  const fh = await fsp.open(file, 'wx', 0o600);
+  // Created read-only: the descriptor may still write, but the finished blob needs no chmod.
+  const fh = await fsp.open(file, 'wx', 0o444);
   return {
     async write(chunk) {
       let off = 0;
       while (off < chunk.length) off += (await fh.write(chunk, off, chunk.length - off)).bytesWritten;
     },
-    sync: () => fh.sync(),
+    // Data plus the size: what reading the file back needs. The rename is made durable by the directory fsync.
+    sync: () => fh.datasync(),
     close: () => fh.close(),
   };
 };
@@ -36,7 +38,22 @@ export interface StoredBlob {
   created: boolean;
 }
 
+export interface PendingBlob {
+  sha256: string;
+  size: number;
+  head: Buffer;
+  /** fsync, rename into place (fsyncing the directory unless told not to); durable when it resolves. */
+  finish(syncDir?: boolean): Promise<StoredBlob>;
+  /** Drops the temp file. */
+  abandon(): Promise<void>;
+}
+
 export interface PutOptions {
+  /**
+   * false: leave the fsync of the blob's directory to the caller (`syncDirs`), which does it once
+   * for a whole group of files before their rows are committed.
+   */
+  syncDir?: boolean;
   /** Bytes above this abort the copy with the error `tooLarge` gives. */
   limit: number;
   tooLarge: () => AppError;
@@ -93,6 +110,15 @@ export class BlobStore {
   }
 
   async put(source: AsyncIterable<Uint8Array>, opts: PutOptions): Promise<StoredBlob> {
+    return (await this.write(source, opts)).finish(opts.syncDir !== false);
+  }
+
+  /**
+   * Copies and hashes into a temp file but does not fsync it yet: a batch writes a group of files
+   * first and then makes them durable together (`finish`), so the file system can commit its
+   * journal once for the group rather than once per file. Call `finish` or `abandon` on it.
+   */
+  async write(source: AsyncIterable<Uint8Array>, opts: PutOptions): Promise<PendingBlob> {
     await this.ensureDir(this.root);
     await this.ensureDir(this.tempDir);
     const tmp = path.join(
@@ -100,10 +126,16 @@ export class BlobStore {
       `${process.pid}-${Date.now()}-${randomBytes(6).toString('hex')}.part`,
     );
     let file: TempFile | undefined;
+    const fail = async (err: unknown) => {
+      await file?.close().catch(() => {});
+      file = undefined;
+      await this.removeTemp(tmp).catch(() => {});
+      return this.toAppError(err, opts.what);
+    };
     try {
       file = await this.openTemp(tmp);
       const hash = createHash('sha256');
-      const head = Buffer.alloc(SNIFF_BYTES);
+      const head = Buffer.allocUnsafe(SNIFF_BYTES);
       let size = 0;
       for await (const chunk of source) {
         if (size + chunk.length > opts.limit) throw opts.tooLarge();
@@ -112,45 +144,70 @@ export class BlobStore {
         hash.update(chunk);
         await file.write(chunk);
       }
-      await file.sync();
-      const closing = file;
-      file = undefined;
-      await closing.close();
       const sha256 = hash.digest('hex');
-      const created = await this.install(tmp, sha256, size);
-      return { sha256, size, head: head.subarray(0, Math.min(size, SNIFF_BYTES)), created };
+      const blob = { sha256, size, head: head.subarray(0, Math.min(size, SNIFF_BYTES)) };
+      return {
+        ...blob,
+        finish: async (syncDir = true) => {
+          try {
+            await file?.sync();
+            const closing = file;
+            file = undefined;
+            await closing?.close();
+            return { ...blob, created: await this.install(tmp, sha256, size, syncDir) };
+          } catch (err) {
+            throw await fail(err);
+          }
+        },
+        abandon: async () => {
+          await fail(null);
+        },
+      };
     } catch (err) {
-      await file?.close().catch(() => {});
-      await fsp.rm(tmp, { force: true }).catch(() => {});
-      throw this.toAppError(err, opts.what);
+      throw await fail(err);
     }
   }
 
   /** Moves a durable temp file to its content address, or drops it when the blob is there already. */
-  private async install(tmp: string, sha256: string, size: number): Promise<boolean> {
+  private async install(tmp: string, sha256: string, size: number, syncDir: boolean): Promise<boolean> {
     const final = this.blobPath(sha256);
     const shard = path.dirname(final);
     await this.ensureDir(shard);
-    const existing = await fsp.stat(final).catch(() => null);
+    const existing = fs.statSync(final, { throwIfNoEntry: false });
     let created = false;
     if (existing?.isFile() && existing.size === size) {
-      await fsp.rm(tmp, { force: true });
+      await this.removeTemp(tmp);
       await fsyncPath(final); // it may be a crash leftover still only in the page cache
     } else {
-      await fsp.chmod(tmp, 0o444);
-      if (existing) await fsp.chmod(final, 0o644).catch(() => {});
+      if (existing && isWindows) await fsp.chmod(final, 0o644).catch(() => {});
       await fsp.rename(tmp, final);
       created = true;
     }
-    await fsyncPath(shard);
+    if (syncDir) await fsyncPath(shard);
     return created;
   }
 
+  private async removeTemp(tmp: string): Promise<void> {
+    if (isWindows) await fsp.chmod(tmp, 0o644).catch(() => {});
+    await fsp.rm(tmp, { force: true });
+  }
+
+  /** Makes the renames of a group of blobs durable: one fsync per directory they landed in. */
+  async syncDirs(sha256s: Iterable<string>): Promise<void> {
+    const dirs = new Set([...sha256s].map((sha) => path.dirname(this.blobPath(sha))));
+    await Promise.all([...dirs].map(fsyncPath));
+  }
+
+  private readonly knownDirs = new Set<string>();
+
   private async ensureDir(dir: string): Promise<void> {
-    if (fs.existsSync(dir)) return;
-    await fsp.mkdir(dir, { recursive: true });
-    // The new directory entry must be durable too, or a rename into it could vanish with it.
-    await fsyncPath(path.dirname(dir));
+    if (this.knownDirs.has(dir)) return;
+    if (!fs.existsSync(dir)) {
+      await fsp.mkdir(dir, { recursive: true });
+      // The new directory entry must be durable too, or a rename into it could vanish with it.
+      await fsyncPath(path.dirname(dir));
+    }
+    this.knownDirs.add(dir);
   }
 
   private toAppError(err: unknown, what: string): AppError {
@@ -178,6 +235,7 @@ export class BlobStore {
       const m = TEMP.exec(name);
       const pid = m ? Number(m[1]) : 0;
       if (pid === process.pid || (pid && pidAlive(pid))) continue;
+      if (isWindows) fs.chmodSync(path.join(this.tempDir, name), 0o644);
       fs.rmSync(path.join(this.tempDir, name), { force: true, recursive: true });
       removed++;
     }

@@ -3,6 +3,7 @@ import fsp from 'node:fs/promises';
 import os from 'node:os';
 import path from 'node:path';
 import type { Readable } from 'node:stream';
+import type Database from 'better-sqlite3';
 import type { AuditEvent } from '../../../core/audit/auditChain';
 import type { JsonValue } from '../../../core/canonicalJson';
 import { type Scope, scopeKey } from '../../../core/domain';
@@ -24,7 +25,7 @@ import { MAX_WINDOW_BYTES } from '../../../shared/contract/evidence';
 import { AppError } from '../../../shared/errors';
 import type { Workspace } from '../../workspace';
 import type { AssessmentService } from '../assessments';
-import { BlobStore, type OpenTemp, type StoredBlob } from './blobStore';
+import { BlobStore, type OpenTemp, type PendingBlob, type StoredBlob } from './blobStore';
 import { hasPrivateExif, readExif } from './exif';
 import { hasRunnableExtension, isImage, mayCarryExif, OPENABLE, sniffMediaType } from './mediaType';
 import { privacyStripFor } from './privacy';
@@ -92,6 +93,41 @@ interface Described {
 /** Thrown inside a commit when the blob vanished under a concurrent clean-up: the add starts over. */
 class BlobGone extends Error {}
 
+/** A blob ready to be committed as a row. */
+interface Committable {
+  blob: StoredBlob;
+  described: Described;
+}
+
+/** A file copied into a temp file, not yet durable. */
+interface Copied {
+  pending: PendingBlob;
+  mtimeMs: number;
+}
+
+function rethrowUnlessAppError(err: unknown): AppError {
+  if (err instanceof AppError) return err;
+  throw err;
+}
+
+/** Files copied at once by a batch add, and files committed per transaction. */
+const COPY_PARALLEL = 8;
+const COMMIT_GROUP = 32;
+
+/** Like Promise.all over `items`, with at most `limit` running at a time; results keep their order. */
+async function mapLimit<T, R>(items: T[], limit: number, fn: (item: T) => Promise<R>): Promise<R[]> {
+  const out = new Array<R>(items.length);
+  let next = 0;
+  const worker = async () => {
+    while (next < items.length) {
+      const i = next++;
+      out[i] = await fn(items[i]);
+    }
+  };
+  await Promise.all(Array.from({ length: Math.min(limit, items.length) }, worker));
+  return out;
+}
+
 function safeFileName(name: string): string {
   const base = name.split(/[\\/]/).pop() ?? '';
   const clean = [...base]
@@ -121,6 +157,18 @@ export class EvidenceService {
     this.readAt = opts.readAt ?? readAt;
   }
 
+  private readonly statements = new Map<string, Database.Statement>();
+
+  /** Prepared once per text: a batch of a thousand files runs the same few statements. */
+  private sql(text: string): Database.Statement {
+    let st = this.statements.get(text);
+    if (!st) {
+      st = this.ws.db.prepare(text);
+      this.statements.set(text, st);
+    }
+    return st;
+  }
+
   get maxFileBytes(): number {
     if (this.opts.maxFileBytes !== undefined) return this.opts.maxFileBytes;
     const setting = Number(this.ws.setting(MAX_SETTING));
@@ -137,29 +185,11 @@ export class EvidenceService {
     relative?: string,
   ): Promise<EvidenceAddOutcome> {
     this.precheck(assessmentId, meta.target);
-    const name = relative ?? path.basename(file);
     return this.withRetry(async () => {
-      const source = await openFileSource(file, this.maxFileBytes, this.readAt, name);
-      let blob: StoredBlob;
-      try {
-        blob = await this.blobs.put(source.chunks, {
-          limit: this.maxFileBytes,
-          tooLarge: () => tooLarge(name, null, this.maxFileBytes),
-          what: name,
-        });
-      } finally {
-        await source.close();
-      }
-      const described = await this.describe(blob, {
-        fileName: path.basename(file),
-        kind: meta.kind ?? 'file',
-        description: meta.description ?? '',
-        fallbackTime: new Date(source.mtimeMs).toISOString(),
-        fallbackFrom: 'file',
-        source: relative ? 'folder' : 'file',
-        relativePath: relative,
-      });
-      return this.commit(assessmentId, blob, described, meta.target);
+      const { pending, mtimeMs } = await this.copyFile({ path: file, relative });
+      const blob = await pending.finish();
+      const described = await this.describeFile(blob, { path: file, relative }, meta, mtimeMs);
+      return this.commit(assessmentId, { blob, described }, meta.target);
     });
   }
 
@@ -170,32 +200,117 @@ export class EvidenceService {
     meta: CaptureMeta = {},
   ): Promise<EvidenceBatchLine[]> {
     this.precheck(assessmentId, meta.target);
-    const lines: EvidenceBatchLine[] = [];
-    for (const file of files)
-      lines.push(await this.batchLine(file, () => this.addFile(assessmentId, file, meta)));
-    return lines;
+    return this.addMany(
+      assessmentId,
+      files.map((f) => ({ path: f, name: f })),
+      meta,
+    );
   }
 
   /** Adds every regular file below a folder (a camera card); links and other entries are listed as skipped. */
   async addFolder(assessmentId: string, dir: string, meta: CaptureMeta = {}): Promise<EvidenceBatchLine[]> {
     this.precheck(assessmentId, meta.target);
-    const lines: EvidenceBatchLine[] = [];
-    for (const entry of walkFolder(dir, MAX_FOLDER_FILES)) {
-      if (entry.skip) {
-        lines.push({
-          name: entry.relative,
+    const entries = walkFolder(dir, MAX_FOLDER_FILES);
+    const lines = await this.addMany(
+      assessmentId,
+      entries.filter((e) => !e.skip).map((e) => ({ path: e.path, name: e.relative, relative: e.relative })),
+      meta,
+    );
+    const byName = new Map(lines.map((l) => [l.name, l]));
+    return entries.map(
+      (e) =>
+        byName.get(e.relative) ?? {
+          name: e.relative,
           status: 'skipped',
-          message: `${entry.relative} is ${entry.skip}.`,
-        });
-        continue;
-      }
-      lines.push(
-        await this.batchLine(entry.relative, () =>
-          this.addFile(assessmentId, entry.path, meta, entry.relative),
-        ),
+          message: `${e.relative} is ${e.skip}.`,
+        },
+    );
+  }
+
+  /**
+   * Copies files a few at a time (reads and writes overlap in the thread pool while this thread
+   * hashes), makes each group durable together (fsyncs in parallel, one per directory), then
+   * commits the group in one transaction with an audit event per file: a batch of small files is
+   * then bound neither by one journal commit nor by one database fsync per file.
+   */
+  private async addMany(
+    assessmentId: string,
+    sources: { path: string; name: string; relative?: string }[],
+    meta: CaptureMeta,
+  ): Promise<EvidenceBatchLine[]> {
+    const lines: EvidenceBatchLine[] = [];
+    for (let start = 0; start < sources.length; start += COMMIT_GROUP) {
+      const group = sources.slice(start, start + COMMIT_GROUP);
+      // 1. copy and hash, a few files at a time
+      const copied = await mapLimit(group, COPY_PARALLEL, (src) =>
+        this.copyFile(src).catch(rethrowUnlessAppError),
       );
+      // 2. make the whole group durable
+      const durable = await Promise.all(
+        copied.map((c) => (c instanceof AppError ? c : c.pending.finish(false).catch(rethrowUnlessAppError))),
+      );
+      await this.blobs.syncDirs(durable.flatMap((b) => (b instanceof AppError ? [] : [b.sha256])));
+      // 3. describe (media type, EXIF) and commit the group in one transaction
+      const ready: Committable[] = [];
+      const readyIndex = new Map<number, number>();
+      for (const [i, b] of durable.entries()) {
+        const c = copied[i];
+        if (b instanceof AppError || c instanceof AppError) continue;
+        readyIndex.set(i, ready.length);
+        ready.push({ blob: b, described: await this.describeFile(b, group[i], meta, c.mtimeMs) });
+      }
+      const statuses = this.commitGroup(assessmentId, ready, meta.target);
+      for (const [i, src] of group.entries()) {
+        const b = durable[i];
+        if (b instanceof AppError) {
+          lines.push({ name: src.name, status: 'failed', message: b.message });
+          continue;
+        }
+        const status = statuses[readyIndex.get(i) ?? -1];
+        if (status) lines.push({ name: src.name, status, sha256: b.sha256 });
+        // The blob was cleaned up under us (a concurrent assessment deletion): copy it again.
+        else
+          lines.push(
+            await this.batchLine(src.name, () => this.addFile(assessmentId, src.path, meta, src.relative)),
+          );
+      }
     }
     return lines;
+  }
+
+  /** Streams one file into a temp file (not yet durable). */
+  private async copyFile(src: { path: string; relative?: string }): Promise<Copied> {
+    const name = src.relative ?? path.basename(src.path);
+    const source = await openFileSource(src.path, this.maxFileBytes, this.readAt, name);
+    try {
+      const pending = await this.blobs.write(source.chunks, {
+        limit: this.maxFileBytes,
+        tooLarge: () => tooLarge(name, null, this.maxFileBytes),
+        what: name,
+      });
+      return { pending, mtimeMs: source.mtimeMs };
+    } finally {
+      await source.close();
+    }
+  }
+
+  private describeFile(
+    blob: StoredBlob,
+    src: { path: string; relative?: string },
+    meta: CaptureMeta,
+    mtimeMs?: number,
+  ): Promise<Described> {
+    return this.describe(blob, {
+      fileName: path.basename(src.path),
+      kind: meta.kind ?? 'file',
+      description: meta.description ?? '',
+      fallbackTime: new Date(
+        mtimeMs ?? fs.statSync(src.path, { throwIfNoEntry: false })?.mtimeMs ?? Date.now(),
+      ).toISOString(),
+      fallbackFrom: 'file',
+      source: src.relative ? 'folder' : 'file',
+      relativePath: src.relative,
+    });
   }
 
   /** Adds bytes the window sent (paste, camera, drop, file input). */
@@ -231,7 +346,7 @@ export class EvidenceService {
         fallbackFrom: input.lastModified ? 'file' : 'added',
         source: 'window',
       });
-      return this.commit(assessmentId, blob, described, input.target);
+      return this.commit(assessmentId, { blob, described }, input.target);
     });
   }
 
@@ -310,79 +425,99 @@ export class EvidenceService {
   }
 
   /** Inserts (or restores) the row and the optional link in one durable transaction. */
-  private commit(
+  private commit(assessmentId: string, staged: Committable, target?: EvidenceTarget): EvidenceAddOutcome {
+    // IMMEDIATE: take the write lock before checking the blob, so a concurrent clean-up cannot
+    // delete it between the check and the commit.
+    const status = this.ws.db.transaction(() => this.commitOne(assessmentId, staged, target)).immediate();
+    return { status, item: this.get(assessmentId, staged.blob.sha256) };
+  }
+
+  /** Commits many durable files in one transaction; a file whose blob vanished gets null. */
+  private commitGroup(
     assessmentId: string,
-    blob: StoredBlob,
-    d: Described,
+    group: Committable[],
     target?: EvidenceTarget,
-  ): EvidenceAddOutcome {
-    const db = this.ws.db;
-    const status = db
-      .transaction((): AddStatus => {
-        const existing = this.row(assessmentId, blob.sha256);
-        let status: AddStatus = 'duplicate';
-        if (!existing) {
-          this.ws.change(
-            assessmentId,
-            {
-              action: 'evidence.added',
-              entity: 'evidence',
-              entityId: blob.sha256,
-              data: {
-                fileName: d.fileName,
-                mediaType: d.mediaType,
-                size: blob.size,
-                kind: d.kind,
-                capturedAt: d.capturedAt,
-                description: d.description,
-              },
-            },
-            (at) => {
-              db.prepare(
-                `INSERT INTO evidence (assessment_id, sha256, file_name, media_type, size, kind, captured_at,
-                   captured_by, description, metadata, added_at) VALUES (?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?)`,
-              ).run(
-                assessmentId,
-                blob.sha256,
-                d.fileName,
-                d.mediaType,
-                blob.size,
-                d.kind,
-                d.capturedAt,
-                this.ws.actor(),
-                d.description,
-                JSON.stringify(d.metadata),
-                at,
-              );
-              this.assertBlob(blob.sha256);
-            },
-          );
-          status = 'added';
-        } else if (existing.removed_at) {
-          this.ws.change(
-            assessmentId,
-            {
-              action: 'evidence.restored',
-              entity: 'evidence',
-              entityId: blob.sha256,
-              data: { fileName: existing.file_name, removedAt: existing.removed_at },
-            },
-            () => {
-              db.prepare(
-                'UPDATE evidence SET removed_at = NULL, removed_by = NULL, removed_reason = NULL WHERE assessment_id = ? AND sha256 = ?',
-              ).run(assessmentId, blob.sha256);
-              this.assertBlob(blob.sha256);
-            },
-          );
-          status = 'restored';
-        }
-        if (target) this.linkInTx(assessmentId, blob.sha256, target);
-        return status;
-      })
-      // IMMEDIATE: take the write lock before checking the blob, so a concurrent clean-up cannot
-      // delete it between the check and the commit.
+  ): (AddStatus | null)[] {
+    if (group.length === 0) return [];
+    const one = this.ws.db.transaction((c: Committable) => this.commitOne(assessmentId, c, target));
+    return this.ws.db
+      .transaction(() =>
+        group.map((c) => {
+          try {
+            return one(c); // a savepoint each, so one vanished blob spoils nothing else
+          } catch (err) {
+            if (!(err instanceof BlobGone)) throw err;
+            return null;
+          }
+        }),
+      )
       .immediate();
-    return { status, item: this.get(assessmentId, blob.sha256) };
+  }
+
+  private commitOne(
+    assessmentId: string,
+    { blob, described: d }: Committable,
+    target?: EvidenceTarget,
+  ): AddStatus {
+    const existing = this.row(assessmentId, blob.sha256);
+    let status: AddStatus = 'duplicate';
+    if (!existing) {
+      this.ws.change(
+        assessmentId,
+        {
+          action: 'evidence.added',
+          entity: 'evidence',
+          entityId: blob.sha256,
+          data: {
+            fileName: d.fileName,
+            mediaType: d.mediaType,
+            size: blob.size,
+            kind: d.kind,
+            capturedAt: d.capturedAt,
+            description: d.description,
+          },
+        },
+        (at) => {
+          this.sql(
+            `INSERT INTO evidence (assessment_id, sha256, file_name, media_type, size, kind, captured_at,
+               captured_by, description, metadata, added_at) VALUES (?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?)`,
+          ).run(
+            assessmentId,
+            blob.sha256,
+            d.fileName,
+            d.mediaType,
+            blob.size,
+            d.kind,
+            d.capturedAt,
+            this.ws.actor(),
+            d.description,
+            JSON.stringify(d.metadata),
+            at,
+          );
+          this.assertBlob(blob.sha256);
+        },
+      );
+      status = 'added';
+    } else if (existing.removed_at) {
+      this.ws.change(
+        assessmentId,
+        {
+          action: 'evidence.restored',
+          entity: 'evidence',
+          entityId: blob.sha256,
+          data: { fileName: existing.file_name, removedAt: existing.removed_at },
+        },
+        () => {
+          this.sql(
+            'UPDATE evidence SET removed_at = NULL, removed_by = NULL, removed_reason = NULL WHERE assessment_id = ? AND sha256 = ?',
+          ).run(assessmentId, blob.sha256);
+          this.assertBlob(blob.sha256);
+        },
+      );
+      status = 'restored';
+    }
+    if (target) this.linkInTx(assessmentId, blob.sha256, target);
+    return status;
   }
 
   private assertBlob(sha256: string): void {
@@ -392,9 +527,10 @@ export class EvidenceService {
   // ---- reading -------------------------------------------------------------------------------
 
   private row(assessmentId: string, sha256: string): EvidenceRow | undefined {
-    return this.ws.db
-      .prepare('SELECT * FROM evidence WHERE assessment_id = ? AND sha256 = ?')
-      .get(assessmentId, sha256) as EvidenceRow | undefined;
+    return this.sql('SELECT * FROM evidence WHERE assessment_id = ? AND sha256 = ?').get(
+      assessmentId,
+      sha256,
+    ) as EvidenceRow | undefined;
   }
 
   private requireRow(assessmentId: string, sha256: string): EvidenceRow {
@@ -427,16 +563,12 @@ export class EvidenceService {
   private linksOf(assessmentId: string, sha256?: string): Map<string, EvidenceLinkRef[]> {
     const rows = (
       sha256
-        ? this.ws.db
-            .prepare(
-              'SELECT sha256, target_kind, target_id FROM evidence_link WHERE assessment_id = ? AND sha256 = ? ORDER BY created_at, target_kind, target_id',
-            )
-            .all(assessmentId, sha256)
-        : this.ws.db
-            .prepare(
-              'SELECT sha256, target_kind, target_id FROM evidence_link WHERE assessment_id = ? ORDER BY created_at, target_kind, target_id',
-            )
-            .all(assessmentId)
+        ? this.sql(
+            'SELECT sha256, target_kind, target_id FROM evidence_link WHERE assessment_id = ? AND sha256 = ? ORDER BY created_at, target_kind, target_id',
+          ).all(assessmentId, sha256)
+        : this.sql(
+            'SELECT sha256, target_kind, target_id FROM evidence_link WHERE assessment_id = ? ORDER BY created_at, target_kind, target_id',
+          ).all(assessmentId)
     ) as { sha256: string; target_kind: EvidenceLinkRef['kind']; target_id: string }[];
     const out = new Map<string, EvidenceLinkRef[]>();
     for (const r of rows) {
@@ -470,9 +602,9 @@ export class EvidenceService {
       where.push('kind = ?');
       args.push(filter.kind);
     }
-    const rows = this.ws.db
-      .prepare(`SELECT * FROM evidence WHERE ${where.join(' AND ')} ORDER BY added_at DESC, rowid DESC`)
-      .all(...args) as EvidenceRow[];
+    const rows = this.sql(
+      `SELECT * FROM evidence WHERE ${where.join(' AND ')} ORDER BY added_at DESC, rowid DESC`,
+    ).all(...args) as EvidenceRow[];
     const links = this.linksOf(assessmentId);
     let items = rows.map((r) => this.toItem(r, links.get(r.sha256) ?? []));
     if (filter.unlinked) items = items.filter((i) => i.links.length === 0);
@@ -543,7 +675,7 @@ export class EvidenceService {
         data: { sha256, fileName: row.file_name },
       },
       (at) => {
-        db.prepare(
+        this.sql(
           'INSERT INTO evidence_link (assessment_id, sha256, target_kind, target_id, created_at) VALUES (?, ?, ?, ?, ?)',
         ).run(assessmentId, sha256, ref.kind, ref.id, at);
       },
@@ -580,7 +712,7 @@ export class EvidenceService {
           data: { sha256, fileName: row.file_name },
         },
         () => {
-          db.prepare(
+          this.sql(
             'DELETE FROM evidence_link WHERE assessment_id = ? AND sha256 = ? AND target_kind = ? AND target_id = ?',
           ).run(assessmentId, sha256, ref.kind, ref.id);
         },
@@ -597,7 +729,6 @@ export class EvidenceService {
     const row = this.requireRow(assessmentId, sha256);
     if (row.removed_at) return this.get(assessmentId, sha256);
     const links = this.linksOf(assessmentId, sha256).get(sha256) ?? [];
-    const db = this.ws.db;
     this.ws.change(
       assessmentId,
       {
@@ -607,10 +738,10 @@ export class EvidenceService {
         data: { fileName: row.file_name, reason: reason.trim(), links: links as unknown as JsonValue },
       },
       (at) => {
-        db.prepare(
+        this.sql(
           'UPDATE evidence SET removed_at = ?, removed_by = ?, removed_reason = ? WHERE assessment_id = ? AND sha256 = ?',
         ).run(at, this.ws.actor(), reason.trim(), assessmentId, sha256);
-        db.prepare('DELETE FROM evidence_link WHERE assessment_id = ? AND sha256 = ?').run(
+        this.sql('DELETE FROM evidence_link WHERE assessment_id = ? AND sha256 = ?').run(
           assessmentId,
           sha256,
         );
@@ -622,7 +753,7 @@ export class EvidenceService {
   // ---- files ---------------------------------------------------------------------------------
 
   private anyRow(sha256: string): { media_type: string } {
-    const row = this.ws.db.prepare('SELECT media_type FROM evidence WHERE sha256 = ? LIMIT 1').get(sha256) as
+    const row = this.sql('SELECT media_type FROM evidence WHERE sha256 = ? LIMIT 1').get(sha256) as
       | { media_type: string }
       | undefined;
     if (!row) throw new AppError('not-found', `No evidence ${sha256.slice(0, 12)}… in this workspace.`);
@@ -633,7 +764,7 @@ export class EvidenceService {
   async thumbnail(sha256: string): Promise<Buffer | null> {
     const { media_type } = this.anyRow(sha256);
     if (!isImage(media_type)) return null;
-    const cached = this.ws.db.prepare('SELECT png FROM thumbnail WHERE sha256 = ?').get(sha256) as
+    const cached = this.sql('SELECT png FROM thumbnail WHERE sha256 = ?').get(sha256) as
       | { png: Buffer }
       | undefined;
     if (cached) return cached.png.length ? cached.png : null;
@@ -641,9 +772,10 @@ export class EvidenceService {
     if (!pending) {
       pending = makeThumbnail(this.blobs.blobPath(sha256)).then((png) => {
         // An empty blob records "cannot be decoded", so a damaged file is not retried on every view.
-        this.ws.db
-          .prepare('INSERT OR REPLACE INTO thumbnail (sha256, png) VALUES (?, ?)')
-          .run(sha256, png ?? Buffer.alloc(0));
+        this.sql('INSERT OR REPLACE INTO thumbnail (sha256, png) VALUES (?, ?)').run(
+          sha256,
+          png ?? Buffer.alloc(0),
+        );
         return png;
       });
       pending.finally(() => this.thumbsInFlight.delete(sha256)).catch(() => {});
@@ -667,9 +799,9 @@ export class EvidenceService {
     sha256: string,
     opts: { stripPrivateExif: boolean },
   ): { stream: Readable; mediaType: string; stripped: boolean } {
-    const row = this.ws.db
-      .prepare('SELECT media_type, file_name, metadata FROM evidence WHERE sha256 = ? LIMIT 1')
-      .get(sha256) as { media_type: string; file_name: string; metadata: string } | undefined;
+    const row = this.sql('SELECT media_type, file_name, metadata FROM evidence WHERE sha256 = ? LIMIT 1').get(
+      sha256,
+    ) as { media_type: string; file_name: string; metadata: string } | undefined;
     if (!row) throw new AppError('not-found', `No evidence ${sha256.slice(0, 12)}… in this workspace.`);
     const source = fs.createReadStream(this.blobs.blobPath(sha256));
     if (!opts.stripPrivateExif || !mayCarryExif(row.media_type)) {
@@ -724,7 +856,7 @@ export class EvidenceService {
     return db
       .transaction(() => {
         const referenced = new Set(
-          (db.prepare('SELECT DISTINCT sha256 FROM evidence').all() as { sha256: string }[]).map(
+          (this.sql('SELECT DISTINCT sha256 FROM evidence').all() as { sha256: string }[]).map(
             (r) => r.sha256,
           ),
         );
@@ -732,7 +864,7 @@ export class EvidenceService {
         for (const sha of this.blobs.listBlobs()) {
           if (referenced.has(sha)) continue;
           this.blobs.delete(sha);
-          db.prepare('DELETE FROM thumbnail WHERE sha256 = ?').run(sha);
+          this.sql('DELETE FROM thumbnail WHERE sha256 = ?').run(sha);
           removed++;
         }
         return removed;

@@ -5,6 +5,16 @@ import { AppError } from '../../../shared/errors';
 
 export const CHUNK_BYTES = 1024 * 1024;
 
+// Read buffers are reused between files: a batch of a thousand files would otherwise hand the
+// garbage collector a gigabyte of short-lived buffers.
+const spare: Buffer[] = [];
+function takeBuffer(): Buffer {
+  return spare.pop() ?? Buffer.allocUnsafe(CHUNK_BYTES);
+}
+function giveBack(buf: Buffer): void {
+  if (spare.length < 16) spare.push(buf);
+}
+
 /** Reads into `buf` at `position`; injectable so tests can make a file fail mid-copy. */
 export type ReadAt = (fh: fsp.FileHandle, buf: Buffer, position: number) => Promise<number>;
 
@@ -121,24 +131,31 @@ export async function openFileSource(
     throw lostMidCopy(name, 'was replaced');
   }
   async function* chunks(): AsyncGenerator<Uint8Array> {
-    const buf = Buffer.allocUnsafe(Math.min(CHUNK_BYTES, opened.size));
+    const buf = takeBuffer();
     let pos = 0;
-    for (;;) {
-      let n: number;
-      try {
-        n = await read(fh, buf, pos);
-      } catch (err) {
-        throw lostMidCopy(name, `became unreadable (${(err as NodeJS.ErrnoException).code ?? 'read error'})`);
+    try {
+      // Read exactly the size seen at open; growth or shrinking shows in the fstat afterwards.
+      while (pos < opened.size) {
+        let n: number;
+        try {
+          n = await read(fh, buf, pos);
+        } catch (err) {
+          throw lostMidCopy(
+            name,
+            `became unreadable (${(err as NodeJS.ErrnoException).code ?? 'read error'})`,
+          );
+        }
+        if (n === 0) break;
+        pos += n;
+        yield buf.subarray(0, n);
       }
-      if (n === 0) break;
-      pos += n;
-      if (pos > opened.size) throw lostMidCopy(name, 'grew');
-      yield buf.subarray(0, n);
+    } finally {
+      giveBack(buf);
     }
     const after = await fh.stat();
     if (after.nlink === 0) throw lostMidCopy(name, 'disappeared');
     if (pos !== opened.size || after.size !== opened.size || after.mtimeMs !== opened.mtimeMs) {
-      throw lostMidCopy(name, 'changed');
+      throw lostMidCopy(name, after.size > opened.size ? 'grew' : 'changed');
     }
   }
   return {
