@@ -127,7 +127,9 @@ describe('evidence in Chromium', () => {
     // List view: hash, size, links.
     await page.getByRole('button', { name: 'List' }).click();
     await expect.poll(() => page.getByTestId('evidence-row').count()).toBe(3);
-    await page.getByRole('cell', { name: `${dropped.sha256.slice(0, 16)}…` }).waitFor();
+    await page.getByText(`${dropped.sha256.slice(0, 16)}…`).waitFor();
+    await page.getByRole('button', { name: `Copy SHA-256 ${dropped.sha256.slice(0, 12)}` }).click();
+    await page.getByText('Copied', { exact: true }).waitFor();
     expect(app.foreignRequests).toEqual([]);
     await app.close();
   });

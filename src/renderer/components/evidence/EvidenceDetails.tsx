@@ -11,23 +11,31 @@ import { ItemHistory } from '../history/ItemHistory';
 import { copyText, formatSize } from './evidenceClient';
 import { Thumb } from './Thumb';
 
-export function HashLine({ sha256 }: { sha256: string }) {
+/** Copies a SHA-256 to the clipboard and says so. */
+export function CopyHash({ sha256, label = 'Copy hash' }: { sha256: string; label?: string }) {
   const [copied, setCopied] = useState(false);
+  return (
+    <button
+      type="button"
+      className="btn ghost small"
+      aria-label={`Copy SHA-256 ${sha256.slice(0, 12)}`}
+      onClick={async () => {
+        await copyText(sha256);
+        setCopied(true);
+      }}
+    >
+      {copied ? 'Copied' : label}
+    </button>
+  );
+}
+
+export function HashLine({ sha256 }: { sha256: string }) {
   return (
     <span className="hash-line">
       <code className="mono small" data-testid="evidence-hash" title={sha256}>
         {sha256}
       </code>
-      <button
-        type="button"
-        className="btn ghost small"
-        onClick={async () => {
-          await copyText(sha256);
-          setCopied(true);
-        }}
-      >
-        {copied ? 'Copied' : 'Copy hash'}
-      </button>
+      <CopyHash sha256={sha256} />
     </span>
   );
 }

@@ -2,6 +2,7 @@ import { useRef } from 'react';
 import { describeRef } from '../../../core/evidenceTargets';
 import type { EvidenceItem } from '../../../shared/contract/evidence';
 import { formatDateTime } from '../format';
+import { CopyHash } from './EvidenceDetails';
 import { formatSize } from './evidenceClient';
 import { Thumb } from './Thumb';
 import { useScrollView, visibleRows } from './useWindowedRows';
@@ -79,8 +80,11 @@ export function EvidenceList({ items, onOpen }: ViewProps) {
                 </button>
                 <span className="small muted"> {item.kind}</span>
               </td>
-              <td className="mono small" title={item.sha256}>
-                {item.sha256.slice(0, 16)}…
+              <td className="small">
+                <span className="mono" title={item.sha256}>
+                  {item.sha256.slice(0, 16)}…
+                </span>{' '}
+                <CopyHash sha256={item.sha256} label="Copy" />
               </td>
               <td className="small">{formatSize(item.size)}</td>
               <td className="small">

@@ -10,6 +10,7 @@ const short = (v: unknown) => {
 export function describeData(data: unknown): string {
   if (data === null || typeof data !== 'object') return String(data ?? '');
   return Object.entries(data as Record<string, unknown>)
+    .filter(([, v]) => v !== '' && v !== null && v !== undefined)
     .map(([k, v]) => {
       if (v && typeof v === 'object' && 'from' in v && 'to' in v) {
         const c = v as { from: unknown; to: unknown };
