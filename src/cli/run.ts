@@ -3,12 +3,23 @@ import { createServices, type Services } from '../main/services';
 import { AppError } from '../shared/errors';
 import { type CliCommand, type CliContext, type CliIo, UsageError } from './command';
 import { createCommand, listCommand } from './commands/assessments';
+import { catalogsCommand, importOverlayCommand, removeOverlayCommand } from './commands/catalogs';
+import { demoCommand } from './commands/demo';
 import { evidenceAddCommand, evidenceAddFolderCommand, evidenceListCommand } from './commands/evidence';
+import { exportCommand, importCommand } from './commands/interchange';
+import { scoreCommand } from './commands/score';
 import { trailListCommand, trailVerifyCommand } from './commands/trail';
 
 export const COMMANDS: readonly CliCommand[] = [
   listCommand,
   createCommand,
+  importCommand,
+  exportCommand,
+  demoCommand,
+  scoreCommand,
+  catalogsCommand,
+  importOverlayCommand,
+  removeOverlayCommand,
   evidenceAddCommand,
   evidenceAddFolderCommand,
   evidenceListCommand,

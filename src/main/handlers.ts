@@ -3,7 +3,11 @@ import { CHANNEL_NAMES, type ChannelName, channels } from '../shared/contract';
 import { AppError, type AppErrorShape, type Result } from '../shared/errors';
 import { assessmentHandlers } from './handlers/assessments';
 import { auditHandlers } from './handlers/audit';
+import { catalogHandlers } from './handlers/catalogs';
+import { checklistHandlers } from './handlers/checklists';
 import { evidenceHandlers } from './handlers/evidence';
+import { findingHandlers } from './handlers/findings';
+import { modelHandlers } from './handlers/model';
 import type { HandlerImpls } from './handlers/types';
 import { type DesktopPlatform, HEADLESS } from './platform';
 import type { Services } from './services';
@@ -32,6 +36,10 @@ export function createHandlerTable(
     ...assessmentHandlers(services),
     ...auditHandlers(services),
     ...evidenceHandlers(services, platform),
+    ...modelHandlers(services),
+    ...checklistHandlers(services),
+    ...findingHandlers(services),
+    ...catalogHandlers(services),
   };
   const table = {} as HandlerTable;
   for (const name of CHANNEL_NAMES) {

@@ -46,6 +46,7 @@ export async function seedScreenshotWorkspace(
         waitForSelector: '[data-testid="thumbnail-img"] >> nth=4',
       },
       { name: 'history', hash: '#/a/{id}/history', waitFor: 'Audit trail intact' },
+      { name: 'catalog-browser', hash: '#/catalogs/3-3/SR%201.1', waitFor: 'Questions to ask' },
     ],
   };
 }

@@ -2,14 +2,22 @@ import type { z } from 'zod';
 import type { Result } from '../errors';
 import { assessmentChannels } from './assessments';
 import { auditChannels } from './audit';
+import { catalogChannels } from './catalogs';
 import type { ChannelDef } from './channel';
+import { checklistChannels } from './checklists';
 import { evidenceChannels } from './evidence';
+import { findingChannels } from './findings';
+import { modelChannels } from './model';
 
 /** Every channel the window may call. Areas add theirs here, nowhere else. */
 export const channels = {
   ...assessmentChannels,
   ...auditChannels,
   ...evidenceChannels,
+  ...modelChannels,
+  ...checklistChannels,
+  ...findingChannels,
+  ...catalogChannels,
 };
 
 export type Channels = typeof channels;

@@ -32,7 +32,7 @@ export function ItemHistory({ assessmentId, entity, entityId, load, version }: I
       {rows.length === 0 && !events.loading && <p className="muted small">No changes recorded yet.</p>}
       <ol className="history-list">
         {rows.map((e) => (
-          <li key={e.seq}>
+          <li key={e.seq} className="history-entry">
             <span className="history-when">{formatDateTime(e.at)}</span> <strong>{e.actor}</strong>{' '}
             <span className="history-action">{e.action}</span>
             <span className="small muted history-data">{describeData(e.data)}</span>
