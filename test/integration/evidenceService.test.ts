@@ -384,3 +384,31 @@ describe('evidence through the handler table', () => {
     });
   });
 });
+
+describe('metadata without its file (an assessment imported from JSON)', () => {
+  it('says the file is not here, and takes the file when the same content is added', async () => {
+    const { services } = openTestWorkspace();
+    const a = services.assessments.create({ title: 'A' });
+    const jpeg = await makeJpeg();
+    const digest = sha(jpeg);
+    services.ws.db
+      .prepare(
+        `INSERT INTO evidence (assessment_id, sha256, file_name, media_type, size, kind, captured_at, captured_by, added_at)
+         VALUES (?, ?, 'cabinet.jpg', 'image/jpeg', ?, 'photo', '2026-01-01T00:00:00Z', 'Ana', '2026-01-01T00:00:00Z')`,
+      )
+      .run(a.id, digest, jpeg.length);
+    const ev = services.evidence;
+    expect(ev.get(a.id, digest).stored).toBe(false);
+    expect(await ev.thumbnail(digest)).toBeNull();
+    await expect(ev.prepareOpenCopy(a.id, digest)).rejects.toThrow(
+      'The file of cabinet.jpg is not in this workspace (only its description was imported); import the audit package that carries it.',
+    );
+    expect(() => ev.exportCopyStream(digest, { stripPrivateExif: false })).toThrow(
+      /is not in this workspace/,
+    );
+    const added = await ev.addBytes(a.id, { fileName: 'again.jpg', bytes: jpeg });
+    expect(added.status).toBe('duplicate');
+    expect(added.item.stored).toBe(true);
+    expect(await ev.thumbnail(digest)).not.toBeNull();
+  });
+});

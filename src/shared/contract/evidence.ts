@@ -33,6 +33,8 @@ export interface EvidenceItem {
   links: EvidenceLinkRef[];
   /** GPS or a device serial number was found in the file's EXIF. */
   privateExif: boolean;
+  /** false when only the metadata is here (imported from JSON); the file comes with an audit package. */
+  stored: boolean;
 }
 
 export type AddStatus = 'added' | 'duplicate' | 'restored';

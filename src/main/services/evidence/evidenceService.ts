@@ -557,6 +557,7 @@ export class EvidenceService {
         : null,
       links,
       privateExif: hasPrivateExif(metadata.exif),
+      stored: this.blobs.has(r.sha256),
     };
   }
 
@@ -760,10 +761,22 @@ export class EvidenceService {
     return row;
   }
 
+  /** The blob's path; a clear error when only the metadata is here (an assessment imported from JSON). */
+  private storedFile(sha256: string, fileName: string): string {
+    const file = this.blobs.blobPath(sha256);
+    if (!fs.existsSync(file)) {
+      throw new AppError(
+        'not-found',
+        `The file of ${fileName} is not in this workspace (only its description was imported); import the audit package that carries it.`,
+      );
+    }
+    return file;
+  }
+
   /** A 256 px PNG, made once per content and cached; null for what is not a decodable image. */
   async thumbnail(sha256: string): Promise<Buffer | null> {
     const { media_type } = this.anyRow(sha256);
-    if (!isImage(media_type)) return null;
+    if (!isImage(media_type) || !this.blobs.has(sha256)) return null;
     const cached = this.sql('SELECT png FROM thumbnail WHERE sha256 = ?').get(sha256) as
       | { png: Buffer }
       | undefined;
@@ -787,7 +800,7 @@ export class EvidenceService {
   /** Reads the original, byte for byte as captured. */
   openStream(sha256: string): Readable {
     this.anyRow(sha256);
-    return fs.createReadStream(this.blobs.blobPath(sha256));
+    return fs.createReadStream(this.storedFile(sha256, sha256.slice(0, 12)));
   }
 
   /**
@@ -803,7 +816,7 @@ export class EvidenceService {
       sha256,
     ) as { media_type: string; file_name: string; metadata: string } | undefined;
     if (!row) throw new AppError('not-found', `No evidence ${sha256.slice(0, 12)}… in this workspace.`);
-    const source = fs.createReadStream(this.blobs.blobPath(sha256));
+    const source = fs.createReadStream(this.storedFile(sha256, row.file_name));
     if (!opts.stripPrivateExif || !mayCarryExif(row.media_type)) {
       return { stream: source, mediaType: row.media_type, stripped: false };
     }
@@ -837,10 +850,11 @@ export class EvidenceService {
         `${row.file_name} (${row.media_type}) is not opened outside Zonewalk, because opening it could run code; export it and inspect it on a safe machine.`,
       );
     }
+    const original = this.storedFile(sha256, row.file_name);
     const dir = await fsp.mkdtemp(path.join(os.tmpdir(), 'zonewalk-open-'));
     const stem = row.file_name.replace(/\.[^.]*$/, '') || 'evidence';
     const copy = path.join(dir, `${stem}${ext}`);
-    await fsp.copyFile(this.blobs.blobPath(sha256), copy);
+    await fsp.copyFile(original, copy);
     await fsp.chmod(copy, 0o444);
     return copy;
   }

@@ -44,6 +44,7 @@ export function EvidenceGrid({ items, onOpen }: ViewProps) {
                     ? `${item.links.length} link${item.links.length > 1 ? 's' : ''}`
                     : 'unlinked'}
                   {item.privateExif ? ' · GPS/serial' : ''}
+                  {item.stored ? '' : ' · file not here'}
                 </span>
               </button>
             </li>
