@@ -34,7 +34,8 @@ function timed(cmd: string, args: string[], env: NodeJS.ProcessEnv = {}): Run {
   const seconds = Number(process.hrtime.bigint() - t0) / 1e9;
   const lines = r.stderr.trim().split('\n');
   const peakMb = Number(lines.at(-1)) / 1024;
-  if (r.status !== 0 && r.status !== 3) throw new Error(`${cmd} ${args[0]} failed (${r.status}): ${r.stderr.slice(-500)}`);
+  if (r.status !== 0 && r.status !== 3)
+    throw new Error(`${cmd} ${args[0]} failed (${r.status}): ${r.stderr.slice(-500)}`);
   return { seconds, peakMb, code: r.status ?? -1 };
 }
 
@@ -82,9 +83,13 @@ it('package: export and verify 2 GiB of evidence vs openssl + cp and unzip -t + 
       return { base: dgst.seconds + cp.seconds, baseMb: Math.max(dgst.peakMb, cp.peakMb) };
     };
     const ours = () =>
-      timed(process.execPath, [CLI, '--data-dir', data, 'package', a.id, '--out', out, '--key', 'bench', '--quiet'], {
-        ZONEWALK_PASSPHRASE: PASS,
-      });
+      timed(
+        process.execPath,
+        [CLI, '--data-dir', data, 'package', a.id, '--out', out, '--key', 'bench', '--quiet'],
+        {
+          ZONEWALK_PASSPHRASE: PASS,
+        },
+      );
     let b: { base: number; baseMb: number };
     let o: Run;
     if (round % 2 === 0) {

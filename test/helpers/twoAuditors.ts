@@ -2,12 +2,10 @@ import fs from 'node:fs';
 import path from 'node:path';
 import type { Writable } from 'node:stream';
 import { uniformSl } from '../../src/core/domain';
+import type { EvidenceTarget } from '../../src/core/evidenceTargets';
 import type { Services } from '../../src/main/services';
 import { ExportService } from '../../src/main/services/package/exportService';
-import {
-  workspaceEvidenceSink,
-  workspaceExportSources,
-} from '../../src/main/services/package/workspaceSources';
+import { workspaceExportSources } from '../../src/main/services/package/workspaceSources';
 import { openTestWorkspace } from './workspace';
 
 export const PASS = 'correct horse battery';
@@ -27,17 +25,15 @@ export function exporterFor(s: Services): ExportService {
   );
 }
 
-/** Adds an evidence file to an assessment the way the store keeps it, linked to an answer. */
-export async function addEvidence(s: Services, assessmentId: string, fileName: string, bytes: Buffer) {
-  const { Readable } = await import('node:stream');
-  const stored = await workspaceEvidenceSink(s.ws).put(Readable.from([bytes]), fileName);
-  s.ws.db
-    .prepare(
-      `INSERT INTO evidence (assessment_id, sha256, file_name, media_type, size, captured_at, captured_by, added_at)
-       VALUES (?, ?, ?, 'image/jpeg', ?, '2026-11-27T09:00:00Z', 'jonas', '2026-11-27T09:00:00Z')`,
-    )
-    .run(assessmentId, stored.sha256, fileName, stored.size);
-  return stored.sha256;
+/** Adds an evidence file through the evidence service, optionally linked. */
+export async function addEvidence(
+  s: Services,
+  assessmentId: string,
+  fileName: string,
+  bytes: Buffer,
+  target?: EvidenceTarget,
+): Promise<string> {
+  return (await s.evidence.addBytes(assessmentId, { fileName, bytes, target })).item.sha256;
 }
 
 /**

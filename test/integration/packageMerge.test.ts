@@ -9,13 +9,11 @@ import { ok, tempDir } from '../helpers/workspace';
 describe('merging a colleague package, as two auditors would', () => {
   it('previews, refuses to write before every conflict is decided, then merges keeping both trails', async () => {
     const t = twoAuditors();
-    const photo = Buffer.from('jpeg bytes of the control cabinet');
-    const sha = await addEvidence(t.jonas.services, t.assessmentId, 'cabinet.jpg', photo);
-    t.jonas.services.ws.db
-      .prepare(
-        "INSERT INTO evidence_link (assessment_id, sha256, target_kind, target_id, created_at) VALUES (?, ?, 'asset', ?, 'x')",
-      )
-      .run(t.assessmentId, sha, t.plc.id);
+    const photo = Buffer.from('notes on the control cabinet\n');
+    const sha = await addEvidence(t.jonas.services, t.assessmentId, 'cabinet.txt', photo, {
+      kind: 'asset',
+      id: t.plc.id,
+    });
     const pkg = await jonasPackage(t.jonas, t.assessmentId, tempDir());
 
     const table = t.ana.table;

@@ -6,6 +6,7 @@ import { AssetService } from './assets';
 import { CatalogService } from './catalogs';
 import { ChecklistService } from './checklists';
 import { ConduitService } from './conduits';
+import { type EvidenceOptions, EvidenceService } from './evidence/evidenceService';
 import { EvidenceLinks } from './evidenceLinks';
 import { FindingService } from './findings';
 import { InterchangeService } from './interchange';
@@ -41,11 +42,13 @@ export interface Services {
   signing: SigningService;
   exports: ExportService;
   imports: PackageImportService;
+  evidence: EvidenceService;
 }
 
 export interface ServiceOptions extends WorkspaceOptions {
   /** Validated catalogs can be shared between workspaces (tests, e2e harness). */
   catalogs?: CatalogService;
+  evidence?: EvidenceOptions;
 }
 
 export function createServices(dataDir: string, opts: ServiceOptions = {}): Services {
@@ -59,6 +62,9 @@ export function createServices(dataDir: string, opts: ServiceOptions = {}): Serv
   const links = new EvidenceLinks(ws);
   const conduits = new ConduitService(ws, assessments, cleanup);
   const assets = new AssetService(ws, assessments, cleanup, requirements);
+  const evidence = new EvidenceService(ws, assessments, opts.evidence);
+  evidence.sweep();
+  assessments.onDeleted(() => evidence.collectGarbage());
   const signing = new SigningService(ws);
   const interchange = new InterchangeService(ws, requirements, assets);
   const imports = new PackageImportService(
@@ -67,7 +73,7 @@ export function createServices(dataDir: string, opts: ServiceOptions = {}): Serv
     interchange,
     assessments,
     assets,
-    workspaceEvidenceSink(ws),
+    workspaceEvidenceSink(evidence),
   );
   return {
     ws,
@@ -85,9 +91,14 @@ export function createServices(dataDir: string, opts: ServiceOptions = {}): Serv
     interchange,
     score: new ScoreService(ws, catalogs),
     signing,
-    exports: new ExportService(ws, signing, workspaceExportSources({ ws, interchange }), undefined, (id) =>
-      imports.isReviewCopy(id),
+    exports: new ExportService(
+      ws,
+      signing,
+      workspaceExportSources({ ws, interchange, evidence }),
+      undefined,
+      (id) => imports.isReviewCopy(id),
     ),
     imports,
+    evidence,
   };
 }

@@ -5,6 +5,7 @@ import { auditChannels } from './audit';
 import { catalogChannels } from './catalogs';
 import type { ChannelDef } from './channel';
 import { checklistChannels } from './checklists';
+import { evidenceChannels } from './evidence';
 import { exportChannels } from './exports';
 import { findingChannels } from './findings';
 import { importChannels } from './imports';
@@ -18,6 +19,7 @@ export const channels = {
   ...signingChannels,
   ...exportChannels,
   ...importChannels,
+  ...evidenceChannels,
   ...modelChannels,
   ...checklistChannels,
   ...findingChannels,

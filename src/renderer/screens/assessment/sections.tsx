@@ -3,6 +3,7 @@ import type { AssessmentDetails } from '../../../shared/contract/assessments';
 import type { Route } from '../../navigation';
 import { CatalogsSection } from './CatalogsSection';
 import { DetailsSection } from './DetailsSection';
+import { EvidenceSection } from './EvidenceSection';
 import { ExportSection } from './ExportSection';
 import { HistorySection } from './HistorySection';
 
@@ -21,7 +22,8 @@ export interface Section {
 /** The workspace sidebar, in order. Each area adds its section here. */
 export const SECTIONS: Section[] = [
   { id: 'details', label: 'Details', Component: DetailsSection },
-  { id: 'export', label: 'Export', Component: ExportSection },
   { id: 'catalogs', label: 'Catalogs', Component: CatalogsSection },
+  { id: 'evidence', label: 'Evidence', Component: EvidenceSection },
+  { id: 'export', label: 'Export', Component: ExportSection },
   { id: 'history', label: 'History', Component: HistorySection },
 ];
