@@ -174,6 +174,7 @@ export class ExportService {
     const label = redactionLabel(redaction);
     const stem = packageFileName(full.assessment.title, at).replace(/\.audit\.zip$/, '');
     const reportCtx: ReportContext = {
+      profile: redaction.profile,
       redaction: label,
       signer: key && { name: key.name, fingerprint: key.fingerprint },
       generatedAt: at,

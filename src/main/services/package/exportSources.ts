@@ -1,6 +1,6 @@
 import type { Readable, Writable } from 'node:stream';
 import type { AuditEvent } from '../../../core/audit/auditChain';
-import type { RedactableDocument } from '../../../core/redaction/profiles';
+import type { RedactableDocument, RedactionProfileName } from '../../../core/redaction/profiles';
 
 /** An interchange document (interchange.md) as far as an export needs to see it. */
 export interface ExportDocument extends RedactableDocument {
@@ -16,6 +16,8 @@ export interface ExportDocument extends RedactableDocument {
 
 /** What the reports print about the export they belong to. */
 export interface ReportContext {
+  /** The profile applied to the document; decides what else the reports may show. */
+  profile: RedactionProfileName;
   /** `none` or the profile's label, for the cover. */
   redaction: string;
   signer?: { name: string; fingerprint: string };
