@@ -33,6 +33,7 @@ export async function seedScreenshotWorkspace(
       'Raw water intake, filtration, chlorination and the SCADA control room, including remote access.',
   });
   await seedEvidence(s, a.id);
+  const pkg = await seedSigning(s, a.id, dir);
   s.ws.close();
   return {
     assessmentId: a.id,
@@ -47,6 +48,9 @@ export async function seedScreenshotWorkspace(
       },
       { name: 'history', hash: '#/a/{id}/history', waitFor: 'Audit trail intact' },
       { name: 'catalog-browser', hash: '#/catalogs/3-3/SR%201.1', waitFor: 'Questions to ask' },
+      { name: 'signing-keys', hash: '#/keys', waitFor: 'Trusted auditors' },
+      { name: 'export', hash: '#/a/{id}/export', waitFor: 'What to export' },
+      { name: 'verify', hash: `#/verify/${encodeURIComponent(pkg)}`, waitFor: 'Valid: nothing changed' },
     ],
   };
 }
@@ -102,4 +106,21 @@ async function seedEvidence(s: ReturnType<typeof createServices>, id: string): P
     title: 'Remote access',
     text: 'The integrator connects through a TeamViewer session on the engineering station.',
   });
+}
+
+/** Ana's signing key, Jonas's public key in the trust list, and a package Ana signed. */
+async function seedSigning(s: ReturnType<typeof createServices>, id: string, dir: string): Promise<string> {
+  s.signing.create('Ana Kovač', 'screenshot passphrase');
+  const { generateKeyPairSync } = await import('node:crypto');
+  const jonas = generateKeyPairSync('ed25519').publicKey.export({ type: 'spki', format: 'pem' }).toString();
+  s.signing.trustAdd('Jonas Weber', jonas);
+  const result = await s.exports.exportNow({
+    assessmentId: id,
+    outputs: { package: true, gapRegister: false, report: false },
+    redaction: 'none',
+    keyName: 'Ana Kovač',
+    passphrase: 'screenshot passphrase',
+    outDir: `${dir}/exports`,
+  });
+  return result.files[0].path;
 }
