@@ -2,7 +2,11 @@ import type { ComponentType } from 'react';
 import type { AssessmentDetails } from '../../../shared/contract/assessments';
 import type { Route } from '../../navigation';
 import { DetailsSection } from './DetailsSection';
+import { FindingsSection } from './findings/FindingsSection';
 import { HistorySection } from './HistorySection';
+import { OrganisationSection } from './OrganisationSection';
+import { OverviewSection } from './OverviewSection';
+import { ZonesSection } from './zones/ZonesSection';
 
 export interface SectionProps {
   assessment: AssessmentDetails;
@@ -18,6 +22,10 @@ export interface Section {
 
 /** The workspace sidebar, in order. Each area adds its section here. */
 export const SECTIONS: Section[] = [
+  { id: 'overview', label: 'Overview', Component: OverviewSection },
   { id: 'details', label: 'Details', Component: DetailsSection },
+  { id: 'organisation', label: 'Organisation (2-1)', Component: OrganisationSection },
+  { id: 'zones', label: 'Zones and conduits', Component: ZonesSection },
+  { id: 'findings', label: 'Findings', Component: FindingsSection },
   { id: 'history', label: 'History', Component: HistorySection },
 ];

@@ -1,0 +1,198 @@
+import type { ReactNode, RefObject } from 'react';
+import { FR_ABBREV, FR_NAMES, type Fr, SPE_NAMES, type Spe } from '../../../../core/domain';
+import type { ChecklistResponse } from '../../../../core/model';
+import type { ChecklistItem } from '../../../../shared/contract/checklists';
+import { MATURITY_KEYS, RESULT_KEYS } from './answerKeys';
+import { maturityResult, type Rating } from './checklistRows';
+import type { ResponsePatch } from './useChecklist';
+
+interface AnswerPanelProps {
+  item: ChecklistItem;
+  response: ChecklistResponse | undefined;
+  rating: Rating;
+  /** Sets the result (or maturity) and moves on. */
+  onAnswer: (patch: ResponsePatch) => void;
+  /** Changes a field and stays. */
+  onPatch: (patch: ResponsePatch) => void;
+  onClear: () => void;
+  commentRef: RefObject<HTMLTextAreaElement | null>;
+  /** The evidence strip for this answer, once that area provides it. */
+  evidenceSlot?: ReactNode;
+}
+
+function groupName(fr: string): string {
+  if (fr in FR_NAMES) return `${fr} ${FR_ABBREV[fr as Fr]} · ${FR_NAMES[fr as Fr]}`;
+  if (fr in SPE_NAMES) return `${fr} · ${SPE_NAMES[fr as Spe]}`;
+  return fr;
+}
+
+function levels(item: ChecklistItem, rating: Rating): string {
+  if (rating.kind === 'maturity') return `Rated ML0-ML4 · target ML${rating.target}`;
+  const sl = item.requirement.sl;
+  if (!sl.length) return 'No security level';
+  return `Required from SL ${Math.min(...sl)} (SL ${sl.join(', ')})`;
+}
+
+/** The current checklist item: what to look for, then the answer. */
+export function AnswerPanel({
+  item,
+  response,
+  rating,
+  onAnswer,
+  onPatch,
+  onClear,
+  commentRef,
+  evidenceSlot,
+}: AnswerPanelProps) {
+  const r = item.requirement;
+  const saveText = (field: 'comment' | 'compensatingControl', value: string) => {
+    if (value !== (response?.[field] ?? '')) onPatch({ [field]: value });
+  };
+  const met = response?.result === 'met';
+  return (
+    <section className="answer-panel" aria-labelledby="answer-title">
+      <div className="answer-scroll">
+        <p className="muted small answer-group">{groupName(r.fr)}</p>
+        <h3 id="answer-title" className="answer-title">
+          <span className="mono req-id">{r.id}</span> {r.title}
+        </h3>
+        <p className="small answer-levels">
+          {levels(item, rating)}
+          {!item.atTarget && <span className="chip above-chip">Above target</span>}
+        </p>
+        {r.guidance && (
+          <>
+            <h4>Our guidance</h4>
+            <p className="guidance">{r.guidance}</p>
+          </>
+        )}
+        {r.questions.length > 0 && (
+          <>
+            <h4>Questions to ask</h4>
+            <ul>
+              {r.questions.map((q) => (
+                <li key={q}>{q}</li>
+              ))}
+            </ul>
+          </>
+        )}
+        {r.evidence.length > 0 && (
+          <>
+            <h4>Evidence to look for</h4>
+            <ul>
+              {r.evidence.map((q) => (
+                <li key={q}>{q}</li>
+              ))}
+            </ul>
+          </>
+        )}
+        {r.note && <p className="muted small">{r.note}</p>}
+        {item.licensedText && (
+          <details className="licensed" open>
+            <summary>Licensed text of the standard</summary>
+            <p>{item.licensedText}</p>
+          </details>
+        )}
+      </div>
+
+      <div className="answer-bar">
+        {rating.kind === 'result' ? (
+          <fieldset className="answer-buttons">
+            <legend className="sr-only">Result for {r.id}</legend>
+            {RESULT_KEYS.map((k) => (
+              <button
+                key={k.result}
+                type="button"
+                className={`answer-btn a-${k.result}`}
+                aria-pressed={response?.result === k.result}
+                aria-keyshortcuts={k.key}
+                onClick={() => onAnswer({ result: k.result })}
+              >
+                <kbd>{k.key}</kbd>
+                <span>{k.label}</span>
+              </button>
+            ))}
+          </fieldset>
+        ) : (
+          <fieldset className="answer-buttons maturity">
+            <legend className="sr-only">Maturity for {r.id}</legend>
+            {MATURITY_KEYS.map((k) => {
+              const pressed =
+                k.maturity === null
+                  ? response?.result === 'not-applicable'
+                  : response?.result !== 'not-applicable' && response?.maturity === k.maturity;
+              const tone = k.maturity === null ? 'not-applicable' : maturityResult(k.maturity, rating.target);
+              return (
+                <button
+                  key={k.key}
+                  type="button"
+                  className={`answer-btn a-${tone}`}
+                  aria-pressed={pressed}
+                  aria-keyshortcuts={k.key}
+                  title={k.hint}
+                  onClick={() =>
+                    onAnswer(
+                      k.maturity === null
+                        ? { maturity: null, result: 'not-applicable' }
+                        : { maturity: k.maturity, result: tone },
+                    )
+                  }
+                >
+                  <kbd>{k.key}</kbd>
+                  <span>{k.label}</span>
+                  <span className="answer-hint">{k.hint}</span>
+                </button>
+              );
+            })}
+          </fieldset>
+        )}
+        <div className="answer-fields" key={r.id}>
+          <label>
+            <span>
+              Comment <kbd>c</kbd>
+            </span>
+            <textarea
+              ref={commentRef}
+              rows={2}
+              maxLength={20000}
+              defaultValue={response?.comment ?? ''}
+              onBlur={(e) => saveText('comment', e.target.value)}
+              placeholder="What you saw, who you asked"
+            />
+          </label>
+          <label>
+            <span>Compensating control {met ? '' : <span className="muted">(for a met answer)</span>}</span>
+            <textarea
+              rows={2}
+              maxLength={20000}
+              disabled={!met}
+              defaultValue={response?.compensatingControl ?? ''}
+              onBlur={(e) => saveText('compensatingControl', e.target.value)}
+              placeholder={met ? 'e.g. isolated by the cell firewall' : ''}
+            />
+          </label>
+        </div>
+        <div className="answer-actions">
+          <button
+            type="button"
+            className={response?.flagged ? 'btn small flag on' : 'btn small flag'}
+            aria-pressed={Boolean(response?.flagged)}
+            aria-keyshortcuts="f"
+            onClick={() => onPatch({ flagged: !response?.flagged })}
+          >
+            <span aria-hidden="true">⚑</span> Flag for review <kbd>f</kbd>
+          </button>
+          {response && (
+            <button type="button" className="btn small ghost" onClick={onClear}>
+              Clear answer
+            </button>
+          )}
+          {/* EVIDENCE SLOT: the evidence helper's <EvidenceStrip> for this answer mounts here. */}
+          <div className="evidence-slot" data-slot="evidence">
+            {evidenceSlot}
+          </div>
+        </div>
+      </div>
+    </section>
+  );
+}

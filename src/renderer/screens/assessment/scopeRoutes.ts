@@ -1,0 +1,32 @@
+import { type Scope, scopeKey } from '../../../core/domain';
+import type { Route } from '../../navigation';
+
+// A scope page's address: #/a/<id>/zones/zone:<zoneId>, with the open requirement after a bar
+// (`zone:z1|SR 1.1`, the same shape as responseKey) so a reload lands on the same item.
+
+export function scopeItem(scope: Scope, requirement?: string): string {
+  return requirement ? `${scopeKey(scope)}|${requirement}` : scopeKey(scope);
+}
+
+export function parseScopeItem(item: string | undefined): { scope: Scope; requirement?: string } | null {
+  if (!item) return null;
+  const bar = item.indexOf('|');
+  const key = bar >= 0 ? item.slice(0, bar) : item;
+  const requirement = bar >= 0 ? item.slice(bar + 1) || undefined : undefined;
+  if (key === 'organisation') return { scope: { kind: 'organisation' }, requirement };
+  const m = /^(zone|conduit|asset):(.+)$/.exec(key);
+  if (!m) return null;
+  return { scope: { kind: m[1] as 'zone' | 'conduit' | 'asset', id: m[2] }, requirement };
+}
+
+export function scopeRoute(assessmentId: string, scope: Scope, requirement?: string): Route {
+  if (scope.kind === 'organisation') {
+    return {
+      name: 'assessment',
+      id: assessmentId,
+      section: 'organisation',
+      item: scopeItem(scope, requirement),
+    };
+  }
+  return { name: 'assessment', id: assessmentId, section: 'zones', item: scopeItem(scope, requirement) };
+}
