@@ -7,14 +7,18 @@ import { call, errorMessage } from '../../../api';
 
 export type ResponsePatch = z.infer<typeof responsePatch>;
 
+/** What the handler will store, shown before it answers (same rules: leaving met drops the compensating control). */
 function merge(scope: Scope, requirement: string, prev: ChecklistResponse | undefined, patch: ResponsePatch) {
+  const result = patch.result ?? prev?.result ?? 'not-assessed';
+  const compensatingControl =
+    patch.compensatingControl ?? (result === 'met' ? (prev?.compensatingControl ?? '') : '');
   return {
     scope,
     requirement,
-    result: patch.result ?? prev?.result ?? 'not-assessed',
+    result,
     maturity: patch.maturity !== undefined ? patch.maturity : (prev?.maturity ?? null),
     comment: patch.comment ?? prev?.comment ?? '',
-    compensatingControl: patch.compensatingControl ?? prev?.compensatingControl ?? '',
+    compensatingControl,
     flagged: patch.flagged ?? prev?.flagged ?? false,
     evidence: prev?.evidence ?? [],
     assessedBy: prev?.assessedBy ?? '',
