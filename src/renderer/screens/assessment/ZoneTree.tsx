@@ -19,7 +19,7 @@ export function ZoneTree({ assessmentId, item }: { assessmentId: string; item: s
   const leaf = (s: Scope, label: string, cls: string) => (
     <button
       type="button"
-      className={`tree-item ${cls}${isCurrent(s) ? ' active' : ''}`}
+      className={`ztree-item ${cls}${isCurrent(s) ? ' active' : ''}`}
       aria-current={isCurrent(s) ? 'page' : undefined}
       onClick={() => navigate(scopeRoute(assessmentId, s))}
       title={label}
@@ -29,7 +29,7 @@ export function ZoneTree({ assessmentId, item }: { assessmentId: string; item: s
   );
   if (!data.zones.length) return null;
   return (
-    <ul className="tree" aria-label="Zones">
+    <ul className="ztree" aria-label="Zones">
       {data.zones.map((z) => {
         const open = !collapsed.has(z.id);
         const assets = data.assets.filter((a) => a.zone === z.id);
@@ -37,11 +37,11 @@ export function ZoneTree({ assessmentId, item }: { assessmentId: string; item: s
         const count = assets.length + conduits.length;
         return (
           <li key={z.id}>
-            <div className="tree-row">
+            <div className="ztree-row">
               {count > 0 ? (
                 <button
                   type="button"
-                  className="tree-toggle"
+                  className="ztree-toggle"
                   aria-expanded={open}
                   aria-label={`${open ? 'Collapse' : 'Expand'} ${z.name}`}
                   onClick={() =>
@@ -56,7 +56,7 @@ export function ZoneTree({ assessmentId, item }: { assessmentId: string; item: s
                   {open ? '▾' : '▸'}
                 </button>
               ) : (
-                <span className="tree-toggle" aria-hidden="true" />
+                <span className="ztree-toggle" aria-hidden="true" />
               )}
               {leaf({ kind: 'zone', id: z.id }, z.name, 'zone')}
             </div>

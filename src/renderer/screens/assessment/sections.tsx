@@ -1,6 +1,7 @@
 import type { ComponentType } from 'react';
 import type { AssessmentDetails } from '../../../shared/contract/assessments';
 import type { Route } from '../../navigation';
+import { CatalogsSection } from './CatalogsSection';
 import { DetailsSection } from './DetailsSection';
 import { FindingsSection } from './findings/FindingsSection';
 import { HistorySection } from './HistorySection';
@@ -27,5 +28,6 @@ export const SECTIONS: Section[] = [
   { id: 'organisation', label: 'Organisation (2-1)', Component: OrganisationSection },
   { id: 'zones', label: 'Zones and conduits', Component: ZonesSection },
   { id: 'findings', label: 'Findings', Component: FindingsSection },
+  { id: 'catalogs', label: 'Catalogs', Component: CatalogsSection },
   { id: 'history', label: 'History', Component: HistorySection },
 ];
