@@ -4,6 +4,9 @@ import { AppError, type AppErrorShape, type Result } from '../shared/errors';
 import { assessmentHandlers } from './handlers/assessments';
 import { auditHandlers } from './handlers/audit';
 import { catalogHandlers } from './handlers/catalogs';
+import { checklistHandlers } from './handlers/checklists';
+import { findingHandlers } from './handlers/findings';
+import { modelHandlers } from './handlers/model';
 import type { HandlerImpls } from './handlers/types';
 import type { Services } from './services';
 
@@ -26,6 +29,9 @@ export function createHandlerTable(services: Services, log?: (e: unknown) => voi
   const impls: HandlerImpls = {
     ...assessmentHandlers(services),
     ...auditHandlers(services),
+    ...modelHandlers(services),
+    ...checklistHandlers(services),
+    ...findingHandlers(services),
     ...catalogHandlers(services),
   };
   const table = {} as HandlerTable;
