@@ -1,9 +1,4 @@
-import type { z } from 'zod';
-import type { Channels, ZonewalkBridge } from '../shared/contract';
-import type { ChannelDef } from '../shared/contract/channel';
-import type { checklistChannels } from '../shared/contract/checklists';
-import type { findingChannels } from '../shared/contract/findings';
-import type { modelChannels } from '../shared/contract/model';
+import type { ChannelName, InputOf, OutputOf, ZonewalkBridge } from '../shared/contract';
 import type { AppErrorShape } from '../shared/errors';
 
 declare global {
@@ -12,13 +7,6 @@ declare global {
   }
 }
 
-// TEMPORARY until the model backend lands on main: the window already codes against the written
-// contract of these areas, so their channels are typed here before index.ts registers them.
-type WindowChannels = Channels & typeof modelChannels & typeof checklistChannels & typeof findingChannels;
-type WindowChannel = keyof WindowChannels;
-type In<C extends WindowChannel> = z.input<WindowChannels[C]['input']>;
-type Out<C extends WindowChannel> = WindowChannels[C] extends ChannelDef<z.ZodType, infer O> ? O : never;
-
 /** A handler's typed error, carried to the screen that shows its message. */
 export class ApiError extends Error {
   constructor(readonly shape: AppErrorShape) {
@@ -26,10 +14,10 @@ export class ApiError extends Error {
   }
 }
 
-export async function call<C extends WindowChannel>(channel: C, input: In<C>): Promise<Out<C>> {
+export async function call<C extends ChannelName>(channel: C, input: InputOf<C>): Promise<OutputOf<C>> {
   const result = await window.api.invoke(channel, input);
   if (!result.ok) throw new ApiError(result.error);
-  return result.value as Out<C>;
+  return result.value as OutputOf<C>;
 }
 
 export function errorMessage(err: unknown): string {

@@ -7,7 +7,6 @@ import {
   checklistProgress,
   isAnswered,
   isGap,
-  maturityResult,
   NO_FILTERS,
   type Rating,
   step,
@@ -105,12 +104,6 @@ describe('checklist rows', () => {
     const [, unrated] = answer('ORG 1.1', 'not-assessed', { flagged: true });
     expect([isGap(ml2, ML3), isGap(ml3, ML3), isGap(na, ML3)]).toEqual([true, false, false]);
     expect([isAnswered(na, ML3), isAnswered(unrated, ML3)]).toEqual([true, false]);
-    expect([maturityResult(0, 3), maturityResult(2, 3), maturityResult(3, 3), maturityResult(4, 3)]).toEqual([
-      'not-met',
-      'partially-met',
-      'met',
-      'met',
-    ]);
   });
 
   it('steps through visible items, stays at either end, and recovers when the current one was filtered away', () => {

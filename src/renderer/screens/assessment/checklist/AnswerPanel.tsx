@@ -1,9 +1,10 @@
 import type { ReactNode, RefObject } from 'react';
+import { resultForMaturity } from '../../../../core/answers';
 import { FR_ABBREV, FR_NAMES, type Fr, SPE_NAMES, type Spe } from '../../../../core/domain';
 import type { ChecklistResponse } from '../../../../core/model';
 import type { ChecklistItem } from '../../../../shared/contract/checklists';
 import { MATURITY_KEYS, RESULT_KEYS } from './answerKeys';
-import { maturityResult, type Rating } from './checklistRows';
+import type { Rating } from './checklistRows';
 import type { ResponsePatch } from './useChecklist';
 
 interface AnswerPanelProps {
@@ -121,7 +122,8 @@ export function AnswerPanel({
                 k.maturity === null
                   ? response?.result === 'not-applicable'
                   : response?.result !== 'not-applicable' && response?.maturity === k.maturity;
-              const tone = k.maturity === null ? 'not-applicable' : maturityResult(k.maturity, rating.target);
+              const tone =
+                k.maturity === null ? 'not-applicable' : resultForMaturity(k.maturity, rating.target);
               return (
                 <button
                   key={k.key}

@@ -7,6 +7,7 @@ import {
   useRef,
   useState,
 } from 'react';
+import { resultForMaturity } from '../../../../core/answers';
 import { FR_ABBREV, FR_NAMES, type Fr, type Scope, SPE_NAMES, type Spe } from '../../../../core/domain';
 import { ErrorBanner } from '../../../components/ErrorBanner';
 import { ProgressBar } from '../../../components/ProgressBar';
@@ -18,7 +19,6 @@ import {
   buildRows,
   type ChecklistFilters,
   checklistProgress,
-  maturityResult,
   NO_FILTERS,
   type Rating,
   step,
@@ -183,7 +183,7 @@ export function Checklist({
         answerAndNext(
           k.maturity === null
             ? { maturity: null, result: 'not-applicable' }
-            : { maturity: k.maturity, result: maturityResult(k.maturity, rating.target) },
+            : { maturity: k.maturity, result: resultForMaturity(k.maturity, rating.target) },
           k.label,
         );
         return;

@@ -1,4 +1,3 @@
-import type { ResponseResult } from '../../../../core/domain';
 import type { ChecklistResponse } from '../../../../core/model';
 import type { ChecklistItem } from '../../../../shared/contract/checklists';
 
@@ -34,12 +33,6 @@ export function isGap(r: ChecklistResponse | undefined, rating: Rating): boolean
   if (!r || !isAnswered(r, rating)) return false;
   if (rating.kind === 'maturity') return r.result !== 'not-applicable' && (r.maturity ?? 0) < rating.target;
   return r.result === 'partially-met' || r.result === 'not-met';
-}
-
-/** The result a maturity answer implies, so exports and chips read the same on every scope. */
-export function maturityResult(maturity: number, target: number): ResponseResult {
-  if (maturity >= target) return 'met';
-  return maturity === 0 ? 'not-met' : 'partially-met';
 }
 
 /** Selected filters widen each other (unanswered OR gaps OR flagged); search narrows. */
