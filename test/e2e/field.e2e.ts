@@ -176,7 +176,8 @@ describe('the field walk in Chromium', () => {
     const { page } = app;
     await goto(page, `#/a/${a.id}/zones/zone:${z.id}`);
     await page.locator('.answer-title').waitFor();
-    const rows = () => page.locator('.vitem').count();
+    // The list is virtualized: count what it shows, not the rows drawn.
+    const rows = async () => Number(await page.getByTestId('checklist-list').getAttribute('data-visible'));
     const total = Number((await checklistProgress(page)).split('/')[1]);
     await page.keyboard.press('1'); // met
     await page.keyboard.press('3'); // not met
@@ -289,9 +290,9 @@ describe('the field walk in Chromium', () => {
       .getByLabel(/A CSV or Excel/)
       .setInputFiles({ name: 'bad.csv', mimeType: 'text/csv', buffer: Buffer.from(bad) });
     await page.getByRole('heading', { name: 'Which column holds what?' }).waitFor();
-    await page.getByLabel('Name').selectOption('Device');
+    await page.getByLabel(/^Name/).selectOption('Device');
     await page.getByLabel(/^Component type/).selectOption('Type');
-    await page.getByLabel('Vendor').selectOption('Maker');
+    await page.getByLabel(/^Vendor/).selectOption('Maker');
     await page.getByRole('button', { name: /^Import 2 assets/ }).click();
     await page.getByRole('heading', { name: 'Nothing was imported' }).waitFor();
     await page.getByRole('cell', { name: '2', exact: true }).waitFor();
@@ -301,7 +302,7 @@ describe('the field walk in Chromium', () => {
     await page
       .getByLabel(/A CSV or Excel/)
       .setInputFiles({ name: 'good.csv', mimeType: 'text/csv', buffer: Buffer.from(good) });
-    await page.getByLabel('Name').selectOption('Device');
+    await page.getByLabel(/^Name/).selectOption('Device');
     await page.getByLabel(/^Component type/).selectOption('Type');
     await page.getByRole('button', { name: /^Import 2 assets/ }).click();
     await page.getByRole('heading', { name: 'Imported 2 assets' }).waitFor();
@@ -320,7 +321,7 @@ describe('the field walk in Chromium', () => {
     await invoke<Zone>(app.table, 'zones.create', { assessmentId: a.id, name: 'Control', slTarget: SL2 });
     const { page } = app;
     await goto(page, `#/a/${a.id}/findings`);
-    await page.getByRole('heading', { name: 'Findings' }).waitFor();
+    await page.getByRole('heading', { name: 'Findings', level: 2 }).waitFor();
     await expect.poll(() => page.locator('tr[data-kind="gap"]').count()).toBeGreaterThan(0);
     await page.getByRole('button', { name: 'New finding' }).click();
     const drawer = page.getByRole('dialog', { name: 'New finding' });

@@ -52,7 +52,9 @@ export function AnswerPanel({
   const met = response?.result === 'met';
   return (
     <section className="answer-panel" aria-labelledby="answer-title">
-      <div className="answer-scroll">
+      {/* Focusable, so the guidance can be scrolled with the keyboard (its text holds nothing else to focus). */}
+      {/* biome-ignore lint/a11y/noNoninteractiveTabindex: a scrollable region must take focus (WCAG 2.1.1) */}
+      <section className="answer-scroll" aria-label={`Guidance for ${r.id}`} tabIndex={0}>
         <p className="muted small answer-group">{groupName(r.fr)}</p>
         <h3 id="answer-title" className="answer-title">
           <span className="mono req-id">{r.id}</span> {r.title}
@@ -94,7 +96,7 @@ export function AnswerPanel({
             <p>{item.licensedText}</p>
           </details>
         )}
-      </div>
+      </section>
 
       <div className="answer-bar">
         {rating.kind === 'result' ? (

@@ -337,6 +337,7 @@ export function Checklist({
             activeIndex={activeRow}
             renderRow={renderRow}
             data-testid="checklist-list"
+            data-visible={visible.length}
           />
         </div>
         <div className="checklist-detail">
