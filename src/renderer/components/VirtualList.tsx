@@ -47,11 +47,18 @@ export function VirtualList({
     return () => observer.disconnect();
   }, []);
 
+  // The first reveal centres the row (a list opened at an item shows what surrounds it); later
+  // ones scroll just enough, so stepping through the list does not jump.
+  const revealed = useRef(false);
   useLayoutEffect(() => {
     const el = ref.current;
     if (!el || activeIndex === undefined || activeIndex < 0) return;
-    const next = scrollToReveal(activeIndex, rowHeight, el.scrollTop, el.clientHeight);
-    if (next !== null) {
+    const centre = !revealed.current;
+    revealed.current = true;
+    const next = centre
+      ? Math.max(0, activeIndex * rowHeight - (el.clientHeight - rowHeight) / 2)
+      : scrollToReveal(activeIndex, rowHeight, el.scrollTop, el.clientHeight);
+    if (next !== null && next !== el.scrollTop) {
       el.scrollTop = next;
       setScrollTop(next);
     }

@@ -87,8 +87,7 @@ function Workspace({ route }: { route: AssessmentRoute }) {
           </div>
           <div className="toolbar">
             {data.score && (
-              <div className="topbar-progress" title="Answered of all applicable requirements">
-                <span className="small muted">Overall</span>
+              <div className="topbar-progress" title="Overall: answered of all applicable requirements">
                 <ProgressBar label="Overall progress" compact {...data.score.overall} />
               </div>
             )}

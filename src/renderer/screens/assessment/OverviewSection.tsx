@@ -61,13 +61,7 @@ export function OverviewSection({ assessment }: SectionProps) {
 
   return (
     <div className="dashboard">
-      <div className="page-head">
-        <h2>Overview</h2>
-        <div className="overall">
-          <span className="muted small">Overall progress</span>
-          <ProgressBar label="Overall progress" {...score.overall} />
-        </div>
-      </div>
+      <h2 className="sr-only">Overview</h2>
       <ErrorBanner message={data.scoreError} />
 
       {data.zones.length === 0 ? (
@@ -98,103 +92,124 @@ export function OverviewSection({ assessment }: SectionProps) {
         </div>
       ) : (
         <div className="dash-grid">
-          <section className="panel" aria-labelledby="heat-title">
-            <h3 id="heat-title">Gap by zone and FR</h3>
-            <p className="muted small">
-              SL-T minus achieved SL per foundational requirement. Select a zone to walk it.
-            </p>
-            <table className="heatmap" data-testid="heatmap">
-              <thead>
-                <tr>
-                  <th scope="col">Zone</th>
-                  {FRS.map((fr) => (
-                    <th key={fr} scope="col" title={FR_NAMES[fr]}>
-                      {fr}
-                      <span className="muted heat-abbr">{FR_ABBREV[fr]}</span>
-                    </th>
-                  ))}
-                </tr>
-              </thead>
-              <tbody>
-                {data.zones.map((z) => {
-                  const s = zoneScores.get(z.id);
-                  return (
-                    <tr key={z.id}>
-                      <th scope="row">
-                        <button
-                          type="button"
-                          className="link"
-                          onClick={() => open({ kind: 'zone', id: z.id })}
-                        >
-                          {z.name}
-                        </button>
+          <div className="dash-col">
+            <section className="panel" aria-labelledby="heat-title">
+              <h3 id="heat-title">Gap by zone and FR</h3>
+              <p className="muted small">
+                SL-T minus achieved SL per foundational requirement. Select a zone to walk it.
+              </p>
+              <table className="heatmap" data-testid="heatmap">
+                <thead>
+                  <tr>
+                    <th scope="col">Zone</th>
+                    {FRS.map((fr) => (
+                      <th key={fr} scope="col" title={FR_NAMES[fr]}>
+                        {fr}
+                        <span className="muted heat-abbr">{FR_ABBREV[fr]}</span>
                       </th>
-                      {FRS.map((fr) => {
-                        const gap = s?.gap[fr] ?? 0;
-                        const sw = gapSwatch(gap, theme);
-                        return (
-                          <td
-                            key={fr}
-                            style={{ background: sw.tint, color: sw.ink }}
-                            title={`${z.name}, ${fr}: SL-T ${s?.slTarget[fr]}, achieved ${s?.slAchieved[fr]}`}
-                            data-fr={fr}
+                    ))}
+                  </tr>
+                </thead>
+                <tbody>
+                  {data.zones.map((z) => {
+                    const s = zoneScores.get(z.id);
+                    return (
+                      <tr key={z.id}>
+                        <th scope="row">
+                          <button
+                            type="button"
+                            className="link"
+                            onClick={() => open({ kind: 'zone', id: z.id })}
                           >
-                            <span className="heat-gap">{gap}</span>
-                            <span className="heat-detail">
-                              {s?.slAchieved[fr]}/{s?.slTarget[fr]}
-                            </span>
-                          </td>
-                        );
-                      })}
-                    </tr>
+                            {z.name}
+                          </button>
+                        </th>
+                        {FRS.map((fr) => {
+                          const gap = s?.gap[fr] ?? 0;
+                          const sw = gapSwatch(gap, theme);
+                          return (
+                            <td
+                              key={fr}
+                              style={{ background: sw.tint, color: sw.ink }}
+                              title={`${z.name}, ${fr}: SL-T ${s?.slTarget[fr]}, achieved ${s?.slAchieved[fr]}`}
+                              data-fr={fr}
+                            >
+                              <span className="heat-gap">{gap}</span>
+                              <span className="heat-detail">
+                                {s?.slAchieved[fr]}/{s?.slTarget[fr]}
+                              </span>
+                            </td>
+                          );
+                        })}
+                      </tr>
+                    );
+                  })}
+                </tbody>
+              </table>
+              <p className="heat-legend small">
+                <span className="muted">Gap:</span>
+                {[0, 1, 2, 3].map((g) => {
+                  const sw = gapSwatch(g, theme);
+                  return (
+                    <span key={g} className="heat-key" style={{ background: sw.tint, color: sw.ink }}>
+                      {g === 3 ? '3+' : g}
+                    </span>
                   );
                 })}
-              </tbody>
-            </table>
-            <p className="heat-legend small">
-              <span className="muted">Gap:</span>
-              {[0, 1, 2, 3].map((g) => {
-                const sw = gapSwatch(g, theme);
-                return (
-                  <span key={g} className="heat-key" style={{ background: sw.tint, color: sw.ink }}>
-                    {g === 3 ? '3+' : g}
-                  </span>
-                );
-              })}
-              <span className="muted">cell: gap, and achieved/target below it</span>
-            </p>
-          </section>
-
-          <section className="panel" aria-labelledby="gaps-title">
-            <h3 id="gaps-title">Top gaps</h3>
-            {topGaps.length === 0 ? (
-              <p className="muted">No gaps: every applicable requirement is satisfied so far.</p>
-            ) : (
-              <ol className="top-gaps">
-                {topGaps.map((g) => (
-                  <li key={g.gapId}>
-                    <SeverityChip severity={g.severity} />
-                    <button type="button" className="link" onClick={() => open(g.scope, g.requirement)}>
-                      <span className="mono">{g.requirement}</span> {g.title}
-                    </button>
-                    <span className="muted small">
-                      {g.scopeName} ·{' '}
-                      {g.result === 'unanswered' ? 'unanswered' : RESULT_LABELS[g.result].toLowerCase()}
-                    </span>
-                  </li>
-                ))}
-              </ol>
-            )}
-            {score.gaps.length > TOP_GAPS && (
+                <span className="muted">cell: gap, and achieved/target below it</span>
+              </p>
+            </section>
+            <section className="panel" aria-labelledby="maturity-title">
+              <h3 id="maturity-title" className="sr-only">
+                Organisation maturity
+              </h3>
+              <SvgChart
+                svg={maturityChartSvg(score.organisation.maturity, score.organisation.targetMaturity, {
+                  theme,
+                  id: 'zw-maturity',
+                })}
+              />
               <button
                 type="button"
                 className="btn small"
-                onClick={() => navigate({ name: 'assessment', id: assessment.id, section: 'findings' })}
+                onClick={() => navigate({ name: 'assessment', id: assessment.id, section: 'organisation' })}
               >
-                All {score.gaps.length} gaps in Findings
+                Open the questionnaire
               </button>
-            )}
-          </section>
+            </section>
+          </div>
+          <div className="dash-col">
+            <section className="panel" aria-labelledby="gaps-title">
+              <h3 id="gaps-title">Top gaps</h3>
+              {topGaps.length === 0 ? (
+                <p className="muted">No gaps: every applicable requirement is satisfied so far.</p>
+              ) : (
+                <ol className="top-gaps">
+                  {topGaps.map((g) => (
+                    <li key={g.gapId}>
+                      <SeverityChip severity={g.severity} />
+                      <button type="button" className="link" onClick={() => open(g.scope, g.requirement)}>
+                        <span className="mono">{g.requirement}</span> {g.title}
+                      </button>
+                      <span className="muted small">
+                        {g.scopeName} ·{' '}
+                        {g.result === 'unanswered' ? 'unanswered' : RESULT_LABELS[g.result].toLowerCase()}
+                      </span>
+                    </li>
+                  ))}
+                </ol>
+              )}
+              {score.gaps.length > TOP_GAPS && (
+                <button
+                  type="button"
+                  className="btn small"
+                  onClick={() => navigate({ name: 'assessment', id: assessment.id, section: 'findings' })}
+                >
+                  All {score.gaps.length} gaps in Findings
+                </button>
+              )}
+            </section>
+          </div>
 
           <section className="panel span-all" aria-labelledby="charts-title">
             <h3 id="charts-title">SL-T and achieved SL per zone</h3>
@@ -228,7 +243,7 @@ export function OverviewSection({ assessment }: SectionProps) {
             </div>
           </section>
 
-          <section className="panel" aria-labelledby="conduits-title">
+          <section className="panel span-all" aria-labelledby="conduits-title">
             <h3 id="conduits-title">Conduits</h3>
             {score.conduits.length === 0 ? (
               <p className="muted">No conduits yet.</p>
@@ -273,26 +288,6 @@ export function OverviewSection({ assessment }: SectionProps) {
               </table>
             )}
           </section>
-
-          <section className="panel" aria-labelledby="maturity-title">
-            <h3 id="maturity-title" className="sr-only">
-              Organisation maturity
-            </h3>
-            <SvgChart
-              svg={maturityChartSvg(score.organisation.maturity, score.organisation.targetMaturity, {
-                theme,
-                id: 'zw-maturity',
-              })}
-            />
-            <button
-              type="button"
-              className="btn small"
-              onClick={() => navigate({ name: 'assessment', id: assessment.id, section: 'organisation' })}
-            >
-              Open the questionnaire
-            </button>
-          </section>
-
           <section className="panel span-all" aria-labelledby="assets-title">
             <h3 id="assets-title">Assets</h3>
             {score.assets.length === 0 ? (
@@ -343,7 +338,12 @@ export function OverviewSection({ assessment }: SectionProps) {
           </section>
 
           <section className="panel span-all" aria-labelledby="progress-title">
-            <h3 id="progress-title">Progress per scope</h3>
+            <div className="page-head">
+              <h3 id="progress-title">Progress per scope</h3>
+              <div className="overall">
+                <ProgressBar label="Overall progress" {...score.overall} />
+              </div>
+            </div>
             <ul className="progress-grid">
               {progressRows.map((r) => {
                 const p = score.progress[scopeKey(r.scope)];

@@ -150,7 +150,7 @@ export function AnswerPanel({
             })}
           </fieldset>
         )}
-        <div className="answer-fields" key={r.id}>
+        <div className={rating.kind === 'result' ? 'answer-fields' : 'answer-fields single'} key={r.id}>
           <label>
             <span>
               Comment <kbd>c</kbd>
@@ -164,17 +164,19 @@ export function AnswerPanel({
               placeholder="What you saw, who you asked"
             />
           </label>
-          <label>
-            <span>Compensating control {met ? '' : <span className="muted">(for a met answer)</span>}</span>
-            <textarea
-              rows={2}
-              maxLength={20000}
-              disabled={!met}
-              defaultValue={response?.compensatingControl ?? ''}
-              onBlur={(e) => saveText('compensatingControl', e.target.value)}
-              placeholder={met ? 'e.g. isolated by the cell firewall' : ''}
-            />
-          </label>
+          {rating.kind === 'result' && (
+            <label>
+              <span>Compensating control {met ? '' : <span className="muted">(for a met answer)</span>}</span>
+              <textarea
+                rows={2}
+                maxLength={20000}
+                disabled={!met}
+                defaultValue={response?.compensatingControl ?? ''}
+                onBlur={(e) => saveText('compensatingControl', e.target.value)}
+                placeholder={met ? 'e.g. isolated by the cell firewall' : ''}
+              />
+            </label>
+          )}
         </div>
         <div className="answer-actions">
           <button

@@ -216,7 +216,7 @@ export function FindingsSection({ assessment, route }: SectionProps) {
         </div>
       )}
       {shown.length > 0 && (
-        <table className="table findings-table">
+        <table className="table compact findings-table">
           <thead>
             <tr>
               <th scope="col">

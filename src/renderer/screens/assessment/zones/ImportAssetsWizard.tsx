@@ -21,6 +21,16 @@ const FIELD_LABELS: Record<AssetImportField, string> = {
   legacy: 'Legacy (yes / no)',
 };
 
+const SHORT_LABELS: Record<AssetImportField, string> = {
+  name: 'Name',
+  zone: 'Zone',
+  componentType: 'Type',
+  vendor: 'Vendor',
+  model: 'Model',
+  firmware: 'Firmware',
+  legacy: 'Legacy',
+};
+
 type Mapping = Partial<Record<AssetImportField, string>>;
 
 function message(e: unknown): string {
@@ -132,8 +142,10 @@ export function ImportAssetsWizard({ assessmentId }: { assessmentId: string }) {
           <div className="form grid-2 mapping">
             {ASSET_IMPORT_FIELDS.map((f) => (
               <label key={f}>
-                {FIELD_LABELS[f]}
-                {f === 'name' && <span className="muted"> (required)</span>}
+                <span>
+                  {FIELD_LABELS[f]}
+                  {f === 'name' && <span className="muted"> (required)</span>}
+                </span>
                 <select
                   value={mapping[f] ?? ''}
                   onChange={(e) => setMapping({ ...mapping, [f]: e.target.value || undefined })}
@@ -149,7 +161,7 @@ export function ImportAssetsWizard({ assessmentId }: { assessmentId: string }) {
             ))}
             {!mapping.zone && (
               <label>
-                Zone for every row
+                <span>Zone for every row</span>
                 <select value={defaultZone} onChange={(e) => setDefaultZone(e.target.value)}>
                   {data.zones.map((z) => (
                     <option key={z.id} value={z.id}>
@@ -169,7 +181,7 @@ export function ImportAssetsWizard({ assessmentId }: { assessmentId: string }) {
                     <tr>
                       {mapped.map((f) => (
                         <th key={f} scope="col">
-                          {FIELD_LABELS[f]}
+                          {SHORT_LABELS[f]}
                         </th>
                       ))}
                     </tr>

@@ -1,7 +1,6 @@
 import { useCallback, useMemo, useState } from 'react';
 import { COMPONENT_TYPE_NAMES, type Scope, scopeKey } from '../../../../core/domain';
 import { call } from '../../../api';
-import { ProgressBar } from '../../../components/ProgressBar';
 import { SlCompare } from '../../../components/SlCompare';
 import { formatSl } from '../../../components/SlTargetEditor';
 import { formatRoute, useNavigate } from '../../../navigation';
@@ -46,7 +45,6 @@ export function ScopePage({
     if (scope.kind === 'conduit') return s.conduits.find((c) => c.id === scope.id)?.slAchieved;
     return s.assets.find((a) => a.id === scope.id)?.slAchieved;
   }, [data.score, scope]);
-  const progress = data.score?.progress[key];
   const saved = () => {
     data.reloadModel();
   };
@@ -123,7 +121,6 @@ export function ScopePage({
             achieved={scored ?? null}
             caption={`SL-T and SL-A of ${entity.name}`}
           />
-          {progress && <ProgressBar label={`Answered in ${entity.name}`} compact {...progress} />}
         </div>
         <div className="toolbar scope-actions">
           <button
