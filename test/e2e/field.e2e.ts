@@ -411,7 +411,10 @@ describe('accessibility of the field screens (axe-core)', () => {
           () => page.getByRole('dialog', { name: 'Add zone' }).waitFor(),
         ],
       ];
-      for (const [name, hash, ready] of screens) {
+      // Every screen in the light theme; the dark theme on the screens with the most colour.
+      const inTheme =
+        colorScheme === 'light' ? screens : screens.filter(([n]) => /overview|checklist|findings/.test(n));
+      for (const [name, hash, ready] of inTheme) {
         await goto(page, hash);
         await ready();
         await expectAccessible(page, `${name} (${colorScheme})`);

@@ -5,7 +5,11 @@ import {
   rankEntries,
   scopeKindsFor,
 } from '../../../src/renderer/screens/assessment/palette/paletteSearch';
-import { parseScopeItem, scopeItem } from '../../../src/renderer/screens/assessment/scopeRoutes';
+import {
+  parseScopeItem,
+  sameScopePage,
+  scopeItem,
+} from '../../../src/renderer/screens/assessment/scopeRoutes';
 
 describe('command palette search', () => {
   it('reads requirement ids the way people type them', () => {
@@ -63,5 +67,17 @@ describe('scope page addresses', () => {
     });
     expect(parseScopeItem('new:zone')).toBeNull();
     expect(parseScopeItem(undefined)).toBeNull();
+  });
+});
+
+describe('same scope page', () => {
+  it('ignores the open requirement, not the scope, section or assessment', () => {
+    const base = '#/a/a1/zones/zone%3Az1';
+    expect(sameScopePage(base, '#/a/a1/zones/zone%3Az1%7CSR%201.1')).toBe(true);
+    expect(sameScopePage('#/a/a1/zones/zone:z1|SR 2.1', '#/a/a1/zones/zone%3Az1%7CSR%201.1')).toBe(true);
+    expect(sameScopePage(base, '#/a/a1/zones/zone%3Az2')).toBe(false);
+    expect(sameScopePage(base, '#/a/a1/overview')).toBe(false);
+    expect(sameScopePage(base, '#/a/a2/zones/zone%3Az1')).toBe(false);
+    expect(sameScopePage('#/a/a1/organisation', '#/a/a1/organisation/organisation%7CORG%201.1')).toBe(true);
   });
 });

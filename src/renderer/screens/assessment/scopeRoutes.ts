@@ -1,5 +1,5 @@
 import { type Scope, scopeKey } from '../../../core/domain';
-import type { Route } from '../../navigation';
+import { parseRoute, type Route } from '../../navigation';
 
 // A scope page's address: #/a/<id>/zones/zone:<zoneId>, with the open requirement after a bar
 // (`zone:z1|SR 1.1`, the same shape as responseKey) so a reload lands on the same item.
@@ -29,4 +29,17 @@ export function scopeRoute(assessmentId: string, scope: Scope, requirement?: str
     };
   }
   return { name: 'assessment', id: assessmentId, section: 'zones', item: scopeItem(scope, requirement) };
+}
+
+/** Do two addresses show the same scope page (whichever requirement is open)? */
+export function sameScopePage(hashA: string, hashB: string): boolean {
+  const a = parseRoute(hashA);
+  const b = parseRoute(hashB);
+  if (a.name !== 'assessment' || b.name !== 'assessment') return false;
+  // The organisation section shows the questionnaire with or without an item in the address.
+  const key = (r: typeof a & { name: 'assessment' }) => {
+    const s = parseScopeItem(r.item);
+    return s ? scopeKey(s.scope) : r.section === 'organisation' ? 'organisation' : '';
+  };
+  return a.id === b.id && a.section === b.section && key(a) === key(b);
 }

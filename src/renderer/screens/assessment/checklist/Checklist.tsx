@@ -13,6 +13,7 @@ import { ErrorBanner } from '../../../components/ErrorBanner';
 import { ProgressBar } from '../../../components/ProgressBar';
 import { ResultChip } from '../../../components/ResultChip';
 import { VirtualList } from '../../../components/VirtualList';
+import { sameScopePage } from '../scopeRoutes';
 import { AnswerPanel } from './AnswerPanel';
 import { MATURITY_KEYS, RESULT_KEYS } from './answerKeys';
 import {
@@ -114,8 +115,12 @@ export function Checklist({
   const currentIndex = currentId !== undefined ? (indexOf.get(currentId) ?? -1) : -1;
   const current = currentIndex >= 0 ? items[currentIndex] : undefined;
 
+  // The address follows the open item (a reload lands on it), but only while it still shows this
+  // page: a navigation away may already be under way, and must not be overwritten.
   useEffect(() => {
-    if (current) window.history.replaceState(null, '', addressOf(current.requirement.id));
+    if (!current) return;
+    const address = addressOf(current.requirement.id);
+    if (sameScopePage(window.location.hash, address)) window.history.replaceState(null, '', address);
   }, [current, addressOf]);
 
   const select = useCallback(
