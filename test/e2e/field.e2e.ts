@@ -164,6 +164,45 @@ describe('the field walk in Chromium', () => {
     await app.close();
   });
 
+  it("edits a zone's SL-T on its page (the checklist follows) and adds a conduit with protocol chips", async () => {
+    const dir = tempDataDir();
+    const app = await openApp(browser, dir);
+    const a = app.services.assessments.create({ title: 'Set-up' });
+    const z1 = await invoke<Zone>(app.table, 'zones.create', {
+      assessmentId: a.id,
+      name: 'Control',
+      slTarget: { FR1: 1, FR2: 1, FR3: 1, FR4: 1, FR5: 1, FR6: 1, FR7: 1 },
+    });
+    await invoke<Zone>(app.table, 'zones.create', { assessmentId: a.id, name: 'Safety', slTarget: SL2 });
+    const { page } = app;
+    await goto(page, `#/a/${a.id}/zones/zone:${z1.id}`);
+    await page.locator('.answer-title').waitFor();
+    const total = async () => Number((await checklistProgress(page)).split('/')[1]);
+    const atSl1 = await total();
+    await page.getByRole('button', { name: 'Details and SL-T' }).click();
+    await page.getByLabel('FR3 System integrity').selectOption('3');
+    await expect.poll(total).toBeGreaterThan(atSl1);
+    expect((await invoke<Zone[]>(app.table, 'zones.list', { assessmentId: a.id }))[0].slTarget.FR3).toBe(3);
+    await page.getByLabel('One level for all').selectOption('1');
+    await expect.poll(total).toBe(atSl1);
+
+    await goto(page, `#/a/${a.id}/zones/new:conduit`);
+    const dialog = page.getByRole('dialog', { name: 'Add conduit' });
+    await dialog.getByLabel('Name').fill('Control to Safety');
+    await dialog.getByLabel('To zone').selectOption({ label: 'Safety' });
+    await dialog.getByLabel('Protocols').fill('Modbus/TCP');
+    await page.keyboard.press('Enter');
+    await dialog.getByLabel('Protocols').fill('OPC UA,');
+    await dialog.getByRole('button', { name: 'Remove Modbus/TCP' }).waitFor();
+    await dialog.getByRole('button', { name: 'Add conduit' }).click();
+    await page.getByRole('heading', { name: /Control to Safety/ }).waitFor();
+    const [conduit] = await invoke<Conduit[]>(app.table, 'conduits.list', { assessmentId: a.id });
+    expect(conduit.protocols).toEqual(['Modbus/TCP', 'OPC UA']);
+    // Default SL-T: the higher of the two zones per FR.
+    expect(conduit.slTarget).toEqual(SL2);
+    await app.close();
+  });
+
   it('filters the checklist: unanswered, gaps, flagged, search, above target', async () => {
     const dir = tempDataDir();
     const app = await openApp(browser, dir);

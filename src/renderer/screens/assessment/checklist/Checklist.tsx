@@ -58,10 +58,11 @@ export function Checklist({
   addressOf,
   onSaved,
   renderEvidence,
+  reloadKey,
 }: ChecklistProps) {
   const [aboveTarget, setAboveTarget] = useState(false);
   const { checklist, loadedAbove, responses, loadError, saveError, dismissSaveError, answer, clear } =
-    useChecklist(assessmentId, scope, aboveTarget, onSaved);
+    useChecklist(assessmentId, scope, aboveTarget, onSaved, reloadKey);
   const [filters, setFilters] = useState<ChecklistFilters>(NO_FILTERS);
   const [currentId, setCurrentId] = useState<string | undefined>(focus?.requirement);
   const [announcement, setAnnouncement] = useState('');
