@@ -48,7 +48,7 @@ it('checklist page with 1,000 items interactive in Chromium', async () => {
       await page.goto('about:blank');
       await page.goto(url);
       await page.locator('.vitem.selected').waitFor();
-      const first = await page.locator('.answer-title .req-id').innerText();
+      const first = await page.locator('.answer-title .req-id').textContent();
       await page.keyboard.press('j');
       await page.waitForFunction(
         (before) => document.querySelector('.answer-title .req-id')?.textContent !== before,
@@ -71,7 +71,7 @@ it('checklist page with 1,000 items interactive in Chromium', async () => {
       window.location.hash = hash;
     }, `#/a/${a.id}/zones/zone:${zone.id}`);
     await page.locator('.vitem.selected').waitFor();
-    const first = await page.locator('.answer-title .req-id').innerText();
+    const first = await page.locator('.answer-title .req-id').textContent();
     await page.keyboard.press('j');
     await page.waitForFunction(
       (before) => document.querySelector('.answer-title .req-id')?.textContent !== before,
@@ -103,8 +103,8 @@ it('checklist page with 1,000 items interactive in Chromium', async () => {
           new KeyboardEvent('keydown', { key: String((i % 3) + 1), bubbles: true }),
         );
         // React flushes a keydown's update in a microtask; poll those first, then the event loop.
-      for (let k = 0; k < 50 && current() === before; k++) await Promise.resolve();
-      while (current() === before) await new Promise((r) => setTimeout(r, 0));
+        for (let k = 0; k < 50 && current() === before; k++) await Promise.resolve();
+        while (current() === before) await new Promise((r) => setTimeout(r, 0));
         out.push(performance.now() - t0);
         await new Promise((r) => requestAnimationFrame(r));
       }

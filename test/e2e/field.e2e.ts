@@ -46,7 +46,7 @@ describe('the field walk in Chromium', () => {
     await goto(page, `#/a/${a.id}/overview`);
     await page.getByTestId(`zone-chart-${zone.id}`).waitFor();
     const assetRow = page.getByRole('row', { name: /PLC-1/ });
-    await expect.poll(() => assetRow.locator('td').nth(3).innerText()).toBe('0 0 0 0 0 0 0');
+    await expect.poll(() => assetRow.locator('td').nth(3).textContent()).toBe('0 0 0 0 0 0 0');
 
     // The asset's checklist, walked with the keyboard only.
     await goto(page, `#/a/${a.id}/zones/asset:${asset.id}`);
@@ -80,10 +80,11 @@ describe('the field walk in Chromium', () => {
     // After: the asset reaches its target; the zone still waits for its own (system) checklist.
     await goto(page, `#/a/${a.id}/overview`);
     await page.getByTestId(`zone-chart-${zone.id}`).waitFor();
-    const achieved = async () => (await assetRow.locator('td').nth(3).innerText()).split(' ').map(Number);
+    const achieved = async () =>
+      ((await assetRow.locator('td').nth(3).textContent()) ?? '').split(' ').map(Number);
     await expect.poll(async () => (await achieved()).every((l) => l >= 2)).toBe(true);
     await expect
-      .poll(() => page.getByTestId(`zone-chart-${zone.id}`).getByTestId('sl-achieved').innerText())
+      .poll(() => page.getByTestId(`zone-chart-${zone.id}`).getByTestId('sl-achieved').textContent())
       .toBe('0 0 0 0 0 0 0');
 
     // The zone's 3-3 checklist by keyboard: its SL-A follows.
@@ -101,15 +102,15 @@ describe('the field walk in Chromium', () => {
     await goto(page, `#/a/${a.id}/overview`);
     const zoneSla = page.getByTestId(`zone-chart-${zone.id}`).getByTestId('sl-achieved');
     await expect
-      .poll(async () => (await zoneSla.innerText()).split(' ').every((l) => Number(l) >= 2))
+      .poll(async () => ((await zoneSla.textContent()) ?? '').split(' ').every((l) => Number(l) >= 2))
       .toBe(true);
-    const shownBefore = await zoneSla.innerText();
+    const shownBefore = await zoneSla.textContent();
 
     // A reload on a fresh handler table over the same files: everything is still there.
     await app.close();
     app = await openApp(browser, dir, { hash: `#/a/${a.id}/overview` });
     await app.page.getByTestId(`zone-chart-${zone.id}`).waitFor();
-    expect(await app.page.getByTestId(`zone-chart-${zone.id}`).getByTestId('sl-achieved').innerText()).toBe(
+    expect(await app.page.getByTestId(`zone-chart-${zone.id}`).getByTestId('sl-achieved').textContent()).toBe(
       shownBefore,
     );
     await goto(app.page, `#/a/${a.id}/zones/asset:${asset.id}|${first}`);

@@ -31,12 +31,12 @@ export async function expectAccessible(page: Page, screen: string): Promise<void
 
 /** The answered/total text of the checklist's progress bar. */
 export async function checklistProgress(page: Page): Promise<string> {
-  return (await page.locator('.checklist-toolbar .progress-text').innerText())
+  return ((await page.locator('.checklist-toolbar .progress-text').textContent()) ?? '')
     .replace(/\s*answered$/, '')
     .trim();
 }
 
 /** The current item's requirement id in the answer panel. */
 export async function currentRequirement(page: Page): Promise<string> {
-  return (await page.locator('.answer-title .req-id').innerText()).trim();
+  return ((await page.locator('.answer-title .req-id').textContent()) ?? '').trim();
 }

@@ -61,7 +61,7 @@ export function ZoneTree({ assessmentId, item }: { assessmentId: string; item: s
               {leaf({ kind: 'zone', id: z.id }, z.name, 'zone')}
             </div>
             {open && count > 0 && (
-              <ul>
+              <ul className="ztree-children">
                 {assets.map((a) => (
                   <li key={a.id}>{leaf({ kind: 'asset', id: a.id }, a.name, 'asset')}</li>
                 ))}

@@ -91,7 +91,7 @@ export function AnswerPanel({
         )}
         {r.note && <p className="muted small">{r.note}</p>}
         {item.licensedText && (
-          <details className="licensed" open>
+          <details className="answer-licensed" open>
             <summary>Licensed text of the standard</summary>
             <p>{item.licensedText}</p>
           </details>
