@@ -250,6 +250,22 @@ describe('the field walk in Chromium', () => {
     await page.getByRole('button', { name: 'Above target' }).click();
     await expect.poll(rows).toBeGreaterThan(atTarget);
     expect(await page.locator('.vitem .vtitle.above').count()).toBeGreaterThan(0);
+
+    // e opens the answer's evidence strip; a note captured there is linked to the answer.
+    const current = await currentRequirement(page);
+    await page.keyboard.press('e');
+    await page.getByTestId('evidence-strip').getByRole('button', { name: 'Note' }).click();
+    await page
+      .getByRole('dialog', { name: 'Add a note' })
+      .getByLabel('Note')
+      .fill('Operator: no USB policy.');
+    await page.getByRole('button', { name: 'Save note' }).click();
+    await page.getByTestId('evidence-strip').getByRole('heading', { name: 'Evidence (1)' }).waitFor();
+    expect(await currentRequirement(page)).toBe(current);
+    // Answered, the item shows the count on its evidence button too.
+    await page.keyboard.press('1');
+    await page.keyboard.press('k');
+    await page.getByRole('button', { name: /Evidence \(1\)/ }).waitFor();
     await app.close();
   });
 

@@ -18,7 +18,7 @@ afterAll(async () => {
 /** Writes a PNG of every main screen to docs/screenshots for the README. */
 it('captures every main screen', async () => {
   const dir = tempDataDir();
-  const { assessmentId, screens } = seedScreenshotWorkspace(dir);
+  const { assessmentId, screens } = await seedScreenshotWorkspace(dir);
   const app = await openApp(browser, dir);
   for (const screen of screens) {
     const theme = screen.theme ?? 'light';
@@ -28,6 +28,7 @@ it('captures every main screen', async () => {
     await app.page.reload();
     await app.page.getByText(screen.waitFor).first().waitFor();
     await screen.prepare?.(app.page);
+    if (screen.waitForSelector) await app.page.locator(screen.waitForSelector).waitFor();
     const file = path.join(OUT, `${screen.name}.png`);
     await app.page.screenshot({ path: file, fullPage: false });
     expect(fs.statSync(file).size).toBeGreaterThan(5_000);

@@ -5,6 +5,7 @@ import { auditChannels } from './audit';
 import { catalogChannels } from './catalogs';
 import type { ChannelDef } from './channel';
 import { checklistChannels } from './checklists';
+import { evidenceChannels } from './evidence';
 import { findingChannels } from './findings';
 import { modelChannels } from './model';
 
@@ -12,6 +13,7 @@ import { modelChannels } from './model';
 export const channels = {
   ...assessmentChannels,
   ...auditChannels,
+  ...evidenceChannels,
   ...modelChannels,
   ...checklistChannels,
   ...findingChannels,

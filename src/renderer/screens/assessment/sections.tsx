@@ -3,6 +3,7 @@ import type { AssessmentDetails } from '../../../shared/contract/assessments';
 import type { Route } from '../../navigation';
 import { CatalogsSection } from './CatalogsSection';
 import { DetailsSection } from './DetailsSection';
+import { EvidenceSection } from './EvidenceSection';
 import { FindingsSection } from './findings/FindingsSection';
 import { HistorySection } from './HistorySection';
 import { OrganisationSection } from './OrganisationSection';
@@ -29,5 +30,6 @@ export const SECTIONS: Section[] = [
   { id: 'zones', label: 'Zones and conduits', Component: ZonesSection },
   { id: 'findings', label: 'Findings', Component: FindingsSection },
   { id: 'catalogs', label: 'Catalogs', Component: CatalogsSection },
+  { id: 'evidence', label: 'Evidence', Component: EvidenceSection },
   { id: 'history', label: 'History', Component: HistorySection },
 ];

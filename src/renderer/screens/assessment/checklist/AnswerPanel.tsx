@@ -19,6 +19,9 @@ interface AnswerPanelProps {
   commentRef: RefObject<HTMLTextAreaElement | null>;
   /** The evidence strip for this answer, once that area provides it. */
   evidenceSlot?: ReactNode;
+  /** The evidence strip is folded away by default, so the guidance keeps its room on a laptop screen. */
+  evidenceOpen: boolean;
+  onToggleEvidence: () => void;
 }
 
 function groupName(fr: string): string {
@@ -44,6 +47,8 @@ export function AnswerPanel({
   onClear,
   commentRef,
   evidenceSlot,
+  evidenceOpen,
+  onToggleEvidence,
 }: AnswerPanelProps) {
   const r = item.requirement;
   const saveText = (field: 'comment' | 'compensatingControl', value: string) => {
@@ -193,11 +198,25 @@ export function AnswerPanel({
               Clear answer
             </button>
           )}
-          {/* EVIDENCE SLOT: the evidence helper's <EvidenceStrip> for this answer mounts here. */}
-          <div className="evidence-slot" data-slot="evidence">
+          <button
+            type="button"
+            className="btn small evidence-toggle"
+            aria-expanded={evidenceOpen}
+            aria-controls="answer-evidence"
+            aria-keyshortcuts="e"
+            onClick={onToggleEvidence}
+          >
+            {/* An answer carries its evidence count; before the first answer only the strip knows it. */}
+            <span aria-hidden="true">📎</span> Evidence{response ? ` (${response.evidence.length})` : ''}{' '}
+            <kbd>e</kbd>
+          </button>
+        </div>
+        {/* The evidence strip of this answer: capture and linked items (src/renderer/components/evidence). */}
+        {evidenceOpen && (
+          <div id="answer-evidence" className="evidence-slot">
             {evidenceSlot}
           </div>
-        </div>
+        )}
       </div>
     </section>
   );

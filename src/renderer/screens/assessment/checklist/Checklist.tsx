@@ -1,6 +1,5 @@
 import {
   type KeyboardEvent as ReactKeyboardEvent,
-  type ReactNode,
   useCallback,
   useEffect,
   useMemo,
@@ -10,6 +9,7 @@ import {
 import { resultForMaturity } from '../../../../core/answers';
 import { FR_ABBREV, FR_NAMES, type Fr, type Scope, SPE_NAMES, type Spe } from '../../../../core/domain';
 import { ErrorBanner } from '../../../components/ErrorBanner';
+import { EvidenceStrip } from '../../../components/evidence/EvidenceStrip';
 import { ProgressBar } from '../../../components/ProgressBar';
 import { ResultChip } from '../../../components/ResultChip';
 import { VirtualList } from '../../../components/VirtualList';
@@ -39,7 +39,6 @@ interface ChecklistProps {
   addressOf: (requirement: string) => string;
   /** Answers changed the score (debounced by the caller). */
   onSaved: () => void;
-  renderEvidence?: (scope: Scope, requirement: string) => ReactNode;
   /** Changes when what the list depends on changes (SL-T, component type): the list reloads. */
   reloadKey?: string;
 }
@@ -51,21 +50,14 @@ function groupLabel(group: string): string {
 }
 
 /** The split view: the requirement list on the left, the current item and its answer on the right. */
-export function Checklist({
-  assessmentId,
-  scope,
-  focus,
-  addressOf,
-  onSaved,
-  renderEvidence,
-  reloadKey,
-}: ChecklistProps) {
+export function Checklist({ assessmentId, scope, focus, addressOf, onSaved, reloadKey }: ChecklistProps) {
   const [aboveTarget, setAboveTarget] = useState(false);
-  const { checklist, loadedAbove, responses, loadError, saveError, dismissSaveError, answer, clear } =
+  const { checklist, loadedAbove, responses, loadError, saveError, dismissSaveError, answer, clear, reload } =
     useChecklist(assessmentId, scope, aboveTarget, onSaved, reloadKey);
   const [filters, setFilters] = useState<ChecklistFilters>(NO_FILTERS);
   const [currentId, setCurrentId] = useState<string | undefined>(focus?.requirement);
   const [announcement, setAnnouncement] = useState('');
+  const [evidenceOpen, setEvidenceOpen] = useState(false);
   const listRef = useRef<HTMLDivElement>(null);
   const searchRef = useRef<HTMLInputElement>(null);
   const commentRef = useRef<HTMLTextAreaElement>(null);
@@ -200,6 +192,7 @@ export function Checklist({
       k: () => move(-1),
       c: () => commentRef.current?.focus(),
       f: toggleFlag,
+      e: () => setEvidenceOpen((v) => !v),
       '/': () => searchRef.current?.focus(),
     };
     const action = actions[e.key];
@@ -275,6 +268,7 @@ export function Checklist({
           <span className="sr-only">Search requirements</span>
           <input
             ref={searchRef}
+            className="search-input"
             type="search"
             placeholder="Search id or title  ( / )"
             value={filters.search}
@@ -356,7 +350,15 @@ export function Checklist({
               onPatch={patchCurrent}
               onClear={() => clear(current.requirement.id)}
               commentRef={commentRef}
-              evidenceSlot={renderEvidence?.(scope, current.requirement.id)}
+              evidenceSlot={
+                <EvidenceStrip
+                  assessmentId={assessmentId}
+                  target={{ kind: 'response', scope, requirement: current.requirement.id }}
+                  onChanged={reload}
+                />
+              }
+              evidenceOpen={evidenceOpen}
+              onToggleEvidence={() => setEvidenceOpen((v) => !v)}
             />
           ) : (
             checklist && (

@@ -11,6 +11,7 @@ export function KeyLegend({ rating }: { rating: Rating }) {
     ['j / k', 'next / previous'],
     ['c', 'comment'],
     ['f', 'flag'],
+    ['e', 'evidence'],
     ['/', 'search'],
     ['Esc', 'leave a field'],
   ] as const;

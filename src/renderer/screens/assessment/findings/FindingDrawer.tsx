@@ -10,6 +10,7 @@ import type { Finding } from '../../../../core/model';
 import { call, errorMessage } from '../../../api';
 import { Drawer } from '../../../components/Drawer';
 import { ErrorBanner } from '../../../components/ErrorBanner';
+import { EvidenceStrip } from '../../../components/evidence/EvidenceStrip';
 import { SEVERITY_LABELS } from '../../../components/SeverityChip';
 import { parseScopeItem } from '../scopeRoutes';
 import { useWorkspaceData } from '../workspaceData';
@@ -225,8 +226,11 @@ export function FindingDrawer({
             onChange={(e) => set('recommendation', e.target.value)}
           />
         </label>
-        {/* EVIDENCE SLOT: the evidence helper's <EvidenceStrip> for this finding mounts here. */}
-        <div className="evidence-slot" data-slot="evidence" />
+        {finding ? (
+          <EvidenceStrip assessmentId={assessmentId} target={{ kind: 'finding', id: finding.id }} />
+        ) : (
+          <p className="muted small">Create the finding first, then attach photos, files or notes to it.</p>
+        )}
         <ErrorBanner message={error} />
       </form>
     </Drawer>

@@ -1,6 +1,7 @@
 import { useCallback, useMemo, useState } from 'react';
 import { COMPONENT_TYPE_NAMES, type Scope, scopeKey } from '../../../../core/domain';
 import { call } from '../../../api';
+import { EvidenceStrip } from '../../../components/evidence/EvidenceStrip';
 import { SlCompare } from '../../../components/SlCompare';
 import { formatSl } from '../../../components/SlTargetEditor';
 import { formatRoute, useNavigate } from '../../../navigation';
@@ -154,6 +155,11 @@ export function ScopePage({
               <p className="muted small">
                 An asset is assessed at the SL-T of its zone ({formatSl(slTarget)}): change it on the zone.
               </p>
+              <EvidenceStrip
+                assessmentId={assessmentId}
+                target={{ kind: 'asset', id: asset.id }}
+                label="Evidence about this asset"
+              />
             </>
           )}
         </section>
