@@ -207,8 +207,16 @@ export function AnswerPanel({
             onClick={onToggleEvidence}
           >
             {/* An answer carries its evidence count; before the first answer only the strip knows it. */}
-            <span aria-hidden="true">📎</span> Evidence{response ? ` (${response.evidence.length})` : ''}{' '}
-            <kbd>e</kbd>
+            <svg viewBox="0 0 16 16" width="14" height="14" aria-hidden="true">
+              <path
+                d="M10.5 4.5 5.8 9.2a1.3 1.3 0 0 0 1.8 1.8l5-5a2.6 2.6 0 0 0-3.7-3.7l-5 5a3.9 3.9 0 0 0 5.5 5.5l4.2-4.2"
+                fill="none"
+                stroke="currentColor"
+                strokeWidth="1.5"
+                strokeLinecap="round"
+              />
+            </svg>{' '}
+            Evidence{response ? ` (${response.evidence.length})` : ''} <kbd>e</kbd>
           </button>
         </div>
         {/* The evidence strip of this answer: capture and linked items (src/renderer/components/evidence). */}
