@@ -33,7 +33,7 @@ function runAdd(
   dataDir: string,
   id: string,
   files: string[],
-  kill: { afterWorkStartsMs: number } | null,
+  kill: { afterCopies: number } | null,
   verb = 'add',
 ) {
   const child = spawn(process.execPath, [BIN, '--data-dir', dataDir, 'evidence', verb, id, ...files], {
@@ -42,21 +42,22 @@ function runAdd(
   let stdout = '';
   child.stdout.on('data', (d) => (stdout += d));
   const started = Date.now();
-  // The kill clock starts when the first copy shows up in the temp folder: start-up time varies
-  // more than the work does, and a kill before any work proves nothing.
+  // The kill point is counted in copies the child has started (temp files seen), not in milliseconds:
+  // start-up time and machine load vary far more than the work does, and a kill before or after the
+  // work proves nothing.
   const tmp = path.join(dataDir, 'evidence', '.tmp');
-  let timer: NodeJS.Timeout | undefined;
+  const seen = new Set<string>();
   const poll =
     kill &&
     setInterval(() => {
-      if (timer || !fs.existsSync(tmp) || fs.readdirSync(tmp).length === 0) return;
-      timer = setTimeout(() => child.kill('SIGKILL'), kill.afterWorkStartsMs);
+      if (!fs.existsSync(tmp)) return;
+      for (const name of fs.readdirSync(tmp)) seen.add(name);
+      if (seen.size >= kill.afterCopies) child.kill('SIGKILL');
     }, 1);
   return new Promise<{ code: number | null; signal: NodeJS.Signals | null; ms: number; stdout: string }>(
     (resolve) =>
       child.on('exit', (code, signal) => {
         if (poll) clearInterval(poll);
-        if (timer) clearTimeout(timer);
         resolve({ code, signal, ms: Date.now() - started, stdout });
       }),
   );
@@ -112,15 +113,12 @@ describe('SIGKILL while adding 100 files', () => {
     let total = checkWorkspace(dataDir, id);
     expect(total).toBe(FILES);
 
-    // Kill points are spread over the part of the run after start-up (opening the workspace, as list does).
-    const startup = (await runAdd(dataDir, id, [], null, 'list')).ms;
-    const work = Math.max(20, full.ms - startup);
     const random = lcg(62443);
     let midWork = 0;
     let leftovers = 0;
     for (let round = 0; round < ROUNDS; round++) {
       const files = writeBatch(src, round);
-      const r = await runAdd(dataDir, id, files, { afterWorkStartsMs: Math.round(work * random()) });
+      const r = await runAdd(dataDir, id, files, { afterCopies: 1 + Math.floor(random() * (FILES - 10)) });
       const tmp = path.join(dataDir, 'evidence', '.tmp');
       const left = fs.existsSync(tmp) ? fs.readdirSync(tmp).length : 0;
       leftovers += left;
