@@ -106,7 +106,7 @@ export function ExportSection({ assessment }: SectionProps) {
     <section className="panel" aria-labelledby="export-title">
       <h2 id="export-title">Export</h2>
       <form
-        className="form grid-2"
+        className="form grid-2 export-form"
         onSubmit={(e) => {
           e.preventDefault();
           if (ready) void start();
