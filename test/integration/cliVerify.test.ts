@@ -102,3 +102,41 @@ describe('zonewalk keys and trust', () => {
     expect((await cli(['--data-dir', other, 'keys', 'delete', 'Ana'])).stdout).toBe('deleted Ana\n');
   });
 });
+
+describe('zonewalk package', () => {
+  it('writes a signed package of the demo that zonewalk verify accepts; a wrong passphrase writes nothing', async () => {
+    const data = tempDir();
+    const out = tempDir();
+    const env = { ZONEWALK_PASSPHRASE: 'correct horse battery' };
+    const id = (await cli(['--data-dir', data, 'demo'])).stdout.trim();
+    expect((await cli(['--data-dir', data, 'keys', 'create', 'Ana'], env)).code).toBe(0);
+    const wrong = await cli(['--data-dir', data, 'package', id, '--out', out, '--key', 'Ana'], {
+      ZONEWALK_PASSPHRASE: 'wrong passphrase',
+    });
+    expect(wrong.code).toBe(1);
+    expect(wrong.stderr).toBe('zonewalk: The passphrase for signing key "Ana" is wrong.\n');
+    expect(fs.readdirSync(out)).toEqual([]);
+    const made = await cli(['--data-dir', data, 'package', id, '--out', out, '--key', 'Ana', '--quiet'], env);
+    expect(made.stderr).toMatch(/^Signed by Ana: sha256:[0-9a-f]{64}\nRedaction: none\n$/);
+    expect(made.code).toBe(0);
+    const pkg = made.stdout.trim();
+    expect(path.basename(pkg)).toMatch(/^riverside-water-treatment-works-2026_\d{8}T\d{6}Z\.audit\.zip$/);
+    const verified = await cli(['--data-dir', data, 'verify', pkg]);
+    expect(verified.stdout).toMatch(/^VALID: the package is intact and signed by a trusted key\.$/m);
+    expect(verified.code).toBe(0);
+    const usage = await cli([
+      '--data-dir',
+      data,
+      'package',
+      id,
+      '--out',
+      out,
+      '--key',
+      'Ana',
+      '--redaction',
+      'vendor',
+    ]);
+    expect(usage.code).toBe(2);
+    expect(usage.stderr).toContain('--redaction vendor needs --vendor V');
+  });
+});
