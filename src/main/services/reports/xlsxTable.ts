@@ -7,8 +7,8 @@ import { HEADER_FILL, RULE } from './colors';
 /** Excel's limit per cell; longer text is cut with a visible marker rather than corrupting the file. */
 const MAX_CELL = 32_767;
 // XML 1.0 cannot carry these control characters or lone surrogates; tab, LF and CR are kept.
-// biome-ignore lint/suspicious/noControlCharactersInRegex: finding them is the point
 const NOT_XML =
+  // biome-ignore lint/suspicious/noControlCharactersInRegex: finding them is the point
   /[\u0000-\u0008\u000B\u000C\u000E-\u001F\uFFFE\uFFFF]|[\uD800-\uDBFF](?![\uDC00-\uDFFF])|(?<![\uD800-\uDBFF])[\uDC00-\uDFFF]/g;
 
 /**
