@@ -12,7 +12,7 @@ export function slChart(zoneName: string, target: SlVector, achieved: SlVector, 
       `<text x="${x + 28}" y="260" font-size="11" text-anchor="middle">${fr}</text>`,
     ].join('');
   });
-  return `<svg xmlns="http://www.w3.org/2000/svg" width="648" height="288" viewBox="0 0 648 288" font-family="${fontFamily}"><text x="40" y="22" font-size="15">${escape(zoneName)}</text>${bars.join('')}</svg>`;
+  return `<svg xmlns="http://www.w3.org/2000/svg" width="648" height="288" viewBox="0 0 648 288" font-family="${fontFamily}"><text x="40" y="22" font-size="15">${escapeText(zoneName)}</text>${bars.join('')}</svg>`;
 }
 
 export function maturityChart(
@@ -27,6 +27,6 @@ export function maturityChart(
   return `<svg xmlns="http://www.w3.org/2000/svg" width="648" height="300" viewBox="0 0 648 300" font-family="${fontFamily}">${bars.join('')}<line x1="${120 + target * 100}" y1="30" x2="${120 + target * 100}" y2="270" stroke="#000" stroke-dasharray="4 3"/></svg>`;
 }
 
-function escape(s: string): string {
+function escapeText(s: string): string {
   return s.replace(/&/g, '&amp;').replace(/</g, '&lt;').replace(/>/g, '&gt;');
 }

@@ -19,6 +19,24 @@ export function t(text: string | null | undefined, props: Node = {}): Node {
   return { text: runs, ...props };
 }
 
+/** User text as inline runs, to sit inside a larger paragraph. */
+export function runs(text: string | null | undefined, props: Node = {}): Node[] {
+  return fontRuns(text ?? '').map((r) =>
+    r.font ? { text: r.text, font: r.font, ...props } : { text: r.text, ...props },
+  );
+}
+
+/** The severity as an inline label with its colour behind it: far cheaper to lay out than a table cell. */
+export function severityRun(s: Severity): Node {
+  return {
+    text: `\u00a0${SEVERITY_LABELS[s].toUpperCase()}\u00a0`,
+    background: SEVERITY_COLOR[s].fill,
+    color: SEVERITY_COLOR[s].text,
+    bold: true,
+    fontSize: 7.5,
+  };
+}
+
 /** Muted line used where a section has nothing to show, saying what that means. */
 export function empty(sentence: string): Node {
   return { text: sentence, style: 'empty' };
@@ -30,23 +48,6 @@ export function h1(text: string, id?: string): Node {
 
 export function h2(text: string): Node {
   return t(text, { style: 'h2', tocItem: true, tocMargin: [12, 0, 0, 0], outline: true, outlineText: text });
-}
-
-export function severityChip(s: Severity): Node {
-  return {
-    table: {
-      body: [[{ text: SEVERITY_LABELS[s].toUpperCase(), style: 'chip', color: SEVERITY_COLOR[s].text }]],
-    },
-    layout: {
-      fillColor: () => SEVERITY_COLOR[s].fill,
-      hLineWidth: () => 0,
-      vLineWidth: () => 0,
-      paddingLeft: () => 4,
-      paddingRight: () => 4,
-      paddingTop: () => 1,
-      paddingBottom: () => 1,
-    },
-  };
 }
 
 /** A data table: header row repeated across pages, thin rules, zebra rows. */

@@ -11,7 +11,7 @@ import {
   scopeName,
   severityRank,
 } from '../reportText';
-import { type Content, dataTable, empty, facts, h1, h2, severityChip, t } from './blocks';
+import { type Content, dataTable, empty, h1, h2, type Node, runs, severityRun, t } from './blocks';
 
 /** Image key for an evidence thumbnail in the document's `images` dictionary. */
 export function thumbKey(sha256: string): string {
@@ -27,8 +27,17 @@ function sortFindings(list: Finding[]): Finding[] {
   );
 }
 
-function findingBlock(input: ReportInput, f: Finding, n: number, thumbs: ReadonlySet<string>): Content {
-  const names = evidenceNames(input.evidence);
+function fact(label: string, value: string): Node[] {
+  return [{ text: `${label}\u00a0`, style: 'label' }, ...runs(value), { text: '     ' }];
+}
+
+function findingBlock(
+  input: ReportInput,
+  f: Finding,
+  n: number,
+  thumbs: ReadonlySet<string>,
+  names: ReadonlyMap<string, string>,
+): Content {
   const scope = f.scope
     ? `${SCOPE_KIND_LABELS[f.scope.kind]}: ${scopeName(input.model, f.scope)}`
     : 'Whole assessment';
@@ -38,41 +47,38 @@ function findingBlock(input: ReportInput, f: Finding, n: number, thumbs: Readonl
       {
         // The title never ends a page without the facts that belong to it.
         stack: [
+          { text: [severityRun(f.severity), { text: `  ${n}. ` }, ...runs(f.title)], style: 'h3' },
           {
-            columns: [
-              { width: 'auto', ...severityChip(f.severity), margin: [0, 2, 6, 0] },
-              t(`${n}. ${f.title}`, { style: 'h3' }),
+            text: [
+              ...fact('Requirement', f.requirement ?? 'none given'),
+              ...fact('Scope', scope),
+              ...fact('Status', STATUS_LABELS[f.status]),
+              ...fact('Owner', f.owner || 'not assigned'),
+              ...fact('Due', f.due ?? 'not set'),
             ],
+            margin: [0, 0, 0, 4],
           },
-          facts(
-            [
-              ['Requirement', t(f.requirement ?? 'none given')],
-              ['Scope', t(scope)],
-              ['Status', STATUS_LABELS[f.status]],
-              ['Owner', t(f.owner || 'not assigned')],
-              ['Due date', f.due ?? 'not set'],
-            ],
-            80,
-          ),
         ],
         unbreakable: true,
       },
       ...(f.description.trim()
-        ? [{ text: 'Description', style: 'label' }, t(f.description, { margin: [0, 1, 0, 6] })]
+        ? [{ text: 'Description', style: 'label' }, t(f.description, { margin: [0, 1, 0, 5] })]
         : []),
       ...(f.recommendation.trim()
-        ? [{ text: 'Recommendation', style: 'label' }, t(f.recommendation, { margin: [0, 1, 0, 6] })]
+        ? [{ text: 'Recommendation', style: 'label' }, t(f.recommendation, { margin: [0, 1, 0, 5] })]
         : []),
       ...(f.evidence.length
         ? [
-            { text: 'Evidence', style: 'label' },
             {
-              ul: f.evidence.map((sha) =>
-                t(`${names.get(sha) ?? 'file not in this export'} (SHA-256 ${sha.slice(0, 12)}…)`, {
-                  fontSize: 8.5,
-                }),
-              ),
-              margin: [0, 1, 0, 4],
+              text: [
+                { text: 'Evidence ', style: 'label' },
+                ...f.evidence.flatMap((sha, i) => [
+                  ...(i ? [{ text: ';  ' }] : []),
+                  ...runs(names.get(sha) ?? 'file not in this export'),
+                  { text: ` (${sha.slice(0, 12)}…)`, style: 'small' },
+                ]),
+              ],
+              margin: [0, 0, 0, 4],
             },
           ]
         : []),
@@ -83,12 +89,12 @@ function findingBlock(input: ReportInput, f: Finding, n: number, thumbs: Readonl
                 .slice(0, 4)
                 .map((sha) => ({ image: thumbKey(sha), fit: [110, 82], width: 116 })),
               columnGap: 6,
-              margin: [0, 2, 0, 6],
+              margin: [0, 2, 0, 4],
             },
           ]
         : []),
     ],
-    margin: [0, 4, 0, 10],
+    margin: [0, 4, 0, 12],
   };
 }
 
@@ -99,8 +105,9 @@ export function findingsSection(input: ReportInput, thumbs: ReadonlySet<string>)
   const out: Content[] = [h1('Findings', 'findings')];
   const findings = sortFindings(input.model.findings);
   if (findings.length === 0) out.push(empty('No findings were recorded in this assessment.'));
+  const names = evidenceNames(input.evidence);
   findings.forEach((f, i) => {
-    out.push(findingBlock(input, f, i + 1, thumbs));
+    out.push(findingBlock(input, f, i + 1, thumbs, names));
   });
 
   out.push(h2('Gaps from the checklists'));

@@ -2,7 +2,7 @@ import { FR_NAMES, FRS, SEVERITIES, SPES } from '../../../../core/domain';
 import { SEVERITY_COLOR } from '../colors';
 import type { ReportInput } from '../reportInput';
 import { periodText, SEVERITY_LABELS, severityCounts, totalOf, zoneName } from '../reportText';
-import { type Content, dataTable, empty, h1, severityChip, t } from './blocks';
+import { type Content, dataTable, empty, h1, runs, severityRun, t } from './blocks';
 import { topPriorities } from './priorities';
 
 function plural(n: number, one: string, many = `${one}s`): string {
@@ -72,12 +72,7 @@ export function executiveSummary(input: ReportInput): Content[] {
       ? {
           ol: top.map((p) => ({
             stack: [
-              {
-                columns: [
-                  { width: 'auto', ...severityChip(p.severity) },
-                  t(p.title, { bold: true, margin: [6, 0, 0, 0] }),
-                ],
-              },
+              { text: [severityRun(p.severity), { text: '  ' }, ...runs(p.title, { bold: true })] },
               t([p.requirement, p.where].filter(Boolean).join(' · '), {
                 style: 'muted',
                 margin: [0, 1, 0, 6],
