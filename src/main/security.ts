@@ -31,6 +31,8 @@ export function secureWebPreferences(preloadPath: string) {
     webviewTag: false,
     navigateOnDragDrop: false,
     spellcheck: false,
+    // Middle-click must not open links in new windows.
+    disableBlinkFeatures: 'Auxclick',
     devTools: true,
   } as const;
 }

@@ -21,6 +21,8 @@ describe('window hardening', () => {
       webSecurity: true,
       allowRunningInsecureContent: false,
       webviewTag: false,
+      experimentalFeatures: false,
+      disableBlinkFeatures: 'Auxclick',
     });
     expect(prefs.preload.endsWith('.cjs')).toBe(true);
   });
