@@ -1,23 +1,27 @@
 import type { Severity } from '../../../core/domain';
+import { gapSwatch, PALETTES } from '../../../core/palette';
 
-// TEMPORARY until src/core/palette.ts lands: the same values the UI uses, as #rrggbb.
+// The report and register in the app's one colour language (src/core/palette.ts, light theme):
+// a cell takes the swatch's tint as background and its ink as text.
+
+const P = PALETTES.light;
+
 export const SEVERITY_COLOR: Record<Severity, { fill: string; text: string }> = {
-  critical: { fill: '#8b1a1a', text: '#ffffff' },
-  high: { fill: '#d64541', text: '#ffffff' },
-  medium: { fill: '#f2b134', text: '#1f1f1f' },
-  low: { fill: '#d9dee4', text: '#1f1f1f' },
+  critical: { fill: P.severity.critical.tint, text: P.severity.critical.ink },
+  high: { fill: P.severity.high.tint, text: P.severity.high.ink },
+  medium: { fill: P.severity.medium.tint, text: P.severity.medium.ink },
+  low: { fill: P.severity.low.tint, text: P.severity.low.ink },
 };
 
 /** Gap 0, 1, 2, 3+ from neutral to strong red. */
 export function gapColor(gap: number): { fill: string; text: string } {
-  if (gap <= 0) return { fill: '#eef1f4', text: '#1f1f1f' };
-  if (gap === 1) return { fill: '#f7c6c3', text: '#1f1f1f' };
-  if (gap === 2) return { fill: '#e5736c', text: '#1f1f1f' };
-  return { fill: '#b3261e', text: '#ffffff' };
+  const s = gapSwatch(gap);
+  return { fill: s.tint, text: s.ink };
 }
 
-export const INK = '#1f2933';
-export const MUTED = '#5f6b7a';
-export const RULE = '#c9d1da';
+export const INK = P.text;
+export const MUTED = P.muted;
+export const RULE = P.grid;
+/** Table headers: a neutral tint that is not one of the meaning-carrying colours. */
 export const HEADER_FILL = '#e8edf2';
 export const ACCENT = '#1d4e89';

@@ -1,7 +1,11 @@
 import ExcelJS, { type CellValue } from 'exceljs';
 import yauzl from 'yauzl';
 import { FINDING_STATUSES, type FindingStatus } from '../../../core/domain';
-import type { RegisterChange, RegisterImportPreview, RegisterProblem } from '../../../shared/contract/reports';
+import type {
+  RegisterChange,
+  RegisterImportPreview,
+  RegisterProblem,
+} from '../../../shared/contract/reports';
 import { AppError } from '../../../shared/errors';
 import { EDITABLE_HEADERS, GAP_REGISTER_SHEET } from './gapRegisterColumns';
 import { type GapTracking, UNTRACKED } from './reportInput';
@@ -28,7 +32,10 @@ async function checkZip(bytes: Buffer): Promise<void> {
   try {
     zip = await yauzl.fromBufferPromise(bytes, { lazyEntries: true });
   } catch {
-    throw new AppError('invalid-file', 'This file is not an Excel workbook (.xlsx). Choose the gap register Zonewalk exported.');
+    throw new AppError(
+      'invalid-file',
+      'This file is not an Excel workbook (.xlsx). Choose the gap register Zonewalk exported.',
+    );
   }
   try {
     let entries = 0;
@@ -37,7 +44,10 @@ async function checkZip(bytes: Buffer): Promise<void> {
       entries++;
       expanded += e.uncompressedSize;
       if (entries > MAX_ENTRIES || expanded > MAX_EXPANDED)
-        throw new AppError('too-large', 'This workbook expands to more than a gap register can hold; it was not read.');
+        throw new AppError(
+          'too-large',
+          'This workbook expands to more than a gap register can hold; it was not read.',
+        );
     }
   } finally {
     zip.close();
@@ -72,7 +82,8 @@ export function parseDue(v: CellValue): string | null | undefined {
     return parseDue((v as { result?: CellValue }).result ?? null);
   if (v instanceof Date) return fromDate(v) ?? undefined;
   // A serial day number (a date typed into a cell without date format).
-  if (typeof v === 'number') return Number.isInteger(v) ? (fromDate(new Date((v - 25569) * 86_400_000)) ?? undefined) : undefined;
+  if (typeof v === 'number')
+    return Number.isInteger(v) ? (fromDate(new Date((v - 25569) * 86_400_000)) ?? undefined) : undefined;
   const s = text(v).trim();
   if (!s) return null;
   let m = /^(\d{4})-(\d{1,2})-(\d{1,2})$/.exec(s);
@@ -90,7 +101,10 @@ const STATUS_BY_WORD = new Map<string, FindingStatus>(
 );
 
 export function parseStatus(v: CellValue): FindingStatus | null | undefined {
-  const s = text(v).trim().toLowerCase().replace(/[\s_]+/g, ' ');
+  const s = text(v)
+    .trim()
+    .toLowerCase()
+    .replace(/[\s_]+/g, ' ');
   if (!s) return null;
   return STATUS_BY_WORD.get(s) ?? STATUS_BY_WORD.get(s.replace(/ /g, '-'));
 }
@@ -107,7 +121,10 @@ export async function readRegister(bytes: Buffer): Promise<ReadRegister> {
   try {
     await wb.xlsx.load(bytes as unknown as ArrayBuffer);
   } catch {
-    throw new AppError('invalid-file', 'This file is not an Excel workbook Zonewalk can read. Choose the gap register it exported.');
+    throw new AppError(
+      'invalid-file',
+      'This file is not an Excel workbook Zonewalk can read. Choose the gap register it exported.',
+    );
   }
   const ws = wb.getWorksheet(GAP_REGISTER_SHEET);
   if (!ws)
@@ -150,13 +167,25 @@ export async function readRegister(bytes: Buffer): Promise<ReadRegister> {
     }
     seen.set(gapId, n);
     const owner = text(ownerCell).trim();
-    if (owner.length > MAX_OWNER) problem('Owner', ownerCell, `An owner can be at most ${MAX_OWNER} characters.`);
+    if (owner.length > MAX_OWNER)
+      problem('Owner', ownerCell, `An owner can be at most ${MAX_OWNER} characters.`);
     const due = parseDue(dueCell);
-    if (due === undefined) problem('Due date', dueCell, 'Not a date: write it like 2027-03-31 or 31.03.2027.');
+    if (due === undefined)
+      problem('Due date', dueCell, 'Not a date: write it like 2027-03-31 or 31.03.2027.');
     const status = parseStatus(statusCell);
     if (status === undefined)
-      problem('Status', statusCell, `Not a status: use ${FINDING_STATUSES.map((s) => STATUS_LABELS[s]).join(', ')}.`);
-    rows.push({ row: n, gapId, owner: owner.slice(0, MAX_OWNER), due: due ?? null, status: status ?? 'open' });
+      problem(
+        'Status',
+        statusCell,
+        `Not a status: use ${FINDING_STATUSES.map((s) => STATUS_LABELS[s]).join(', ')}.`,
+      );
+    rows.push({
+      row: n,
+      gapId,
+      owner: owner.slice(0, MAX_OWNER),
+      due: due ?? null,
+      status: status ?? 'open',
+    });
   });
   return { rows, problems };
 }

@@ -25,7 +25,10 @@ export class GapTrackingService {
       .prepare('SELECT gap_id, owner, due, status, recommendation FROM gap_tracking WHERE assessment_id = ?')
       .all(assessmentId) as Row[];
     return new Map(
-      rows.map((r) => [r.gap_id, { owner: r.owner, due: r.due, status: r.status, recommendation: r.recommendation }]),
+      rows.map((r) => [
+        r.gap_id,
+        { owner: r.owner, due: r.due, status: r.status, recommendation: r.recommendation },
+      ]),
     );
   }
 
@@ -33,7 +36,11 @@ export class GapTrackingService {
    * Applies changes, each with its own audit event, plus one event for the batch, all in a single
    * durable transaction: an import is either wholly in the trail and the table, or not at all.
    */
-  apply(assessmentId: string, changes: GapTrackingChange[], batch: { action: string; data: Record<string, string | number> }): void {
+  apply(
+    assessmentId: string,
+    changes: GapTrackingChange[],
+    batch: { action: string; data: Record<string, string | number> },
+  ): void {
     const upsert = this.ws.db.prepare(
       `INSERT INTO gap_tracking (assessment_id, gap_id, owner, due, status, recommendation, updated_at)
        VALUES (?, ?, ?, ?, ?, ?, ?)
@@ -45,12 +52,20 @@ export class GapTrackingService {
         const diff: Record<string, { from: string | null; to: string | null }> = {};
         for (const k of ['owner', 'due', 'status', 'recommendation'] as const)
           if (c.before[k] !== c.after[k]) diff[k] = { from: c.before[k], to: c.after[k] };
-        this.ws.change(assessmentId, { action: 'gap.tracked', entity: 'gap', entityId: c.gapId, data: diff }, (at) => {
-          const a = c.after;
-          upsert.run(assessmentId, c.gapId, a.owner, a.due, a.status, a.recommendation, at);
-        });
+        this.ws.change(
+          assessmentId,
+          { action: 'gap.tracked', entity: 'gap', entityId: c.gapId, data: diff },
+          (at) => {
+            const a = c.after;
+            upsert.run(assessmentId, c.gapId, a.owner, a.due, a.status, a.recommendation, at);
+          },
+        );
       }
-      this.ws.change(assessmentId, { action: batch.action, entity: 'assessment', entityId: assessmentId, data: batch.data }, () => {});
+      this.ws.change(
+        assessmentId,
+        { action: batch.action, entity: 'assessment', entityId: assessmentId, data: batch.data },
+        () => {},
+      );
     })();
   }
 }

@@ -24,7 +24,7 @@ export function maturitySection(input: ReportInput): Content[] {
     ),
   );
   out.push({
-    svg: maturityChart(org.maturity, org.targetMaturity, 'Roboto'),
+    svg: maturityChart(org.maturity, org.targetMaturity),
     width: 470,
     margin: [0, 0, 0, 8],
   });

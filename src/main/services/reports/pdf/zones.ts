@@ -1,12 +1,11 @@
 import { FRS, type SlVector } from '../../../../core/domain';
 import { gapColor } from '../colors';
-import { TEXT_FONT, withFontRuns } from '../pdfFonts';
 import { slChart } from '../reportCharts';
 import type { ReportInput } from '../reportInput';
 import { scopeName, zoneName } from '../reportText';
-import { type Content, dataTable, empty, h1, h2, t } from './blocks';
+import { type Content, dataTable, empty, h1, h2, TABLE_LAYOUT, t } from './blocks';
 
-const CHART_WIDTH = 470;
+const CHART_WIDTH = 420;
 
 function maxGap(gap: SlVector): number {
   return Math.max(...FRS.map((fr) => gap[fr]));
@@ -46,7 +45,7 @@ export function zoneSection(input: ReportInput): Content[] {
       stack: [
         h2(name),
         {
-          svg: withFontRuns(slChart(name, z.slTarget, z.slAchieved, TEXT_FONT)),
+          svg: slChart(name, z.slTarget, z.slAchieved, `sl-${z.id}`),
           width: CHART_WIDTH,
           margin: [0, 0, 0, 4],
         },
@@ -60,7 +59,7 @@ export function zoneSection(input: ReportInput): Content[] {
             [{ text: 'SL-A achieved', bold: true }, ...vectorCells(z.slAchieved)],
             [{ text: 'Gap', bold: true }, ...vectorCells(z.gap, true)],
           ],
-          { fontSize: 8.5 },
+          { fontSize: 8, layout: { ...TABLE_LAYOUT, paddingTop: () => 1.5, paddingBottom: () => 1.5 } },
         ),
       ],
       unbreakable: true,
