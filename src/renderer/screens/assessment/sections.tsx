@@ -2,6 +2,7 @@ import type { ComponentType } from 'react';
 import type { AssessmentDetails } from '../../../shared/contract/assessments';
 import type { Route } from '../../navigation';
 import { DetailsSection } from './DetailsSection';
+import { ExportSection } from './ExportSection';
 import { HistorySection } from './HistorySection';
 
 export interface SectionProps {
@@ -19,5 +20,6 @@ export interface Section {
 /** The workspace sidebar, in order. Each area adds its section here. */
 export const SECTIONS: Section[] = [
   { id: 'details', label: 'Details', Component: DetailsSection },
+  { id: 'export', label: 'Export', Component: ExportSection },
   { id: 'history', label: 'History', Component: HistorySection },
 ];
