@@ -3,8 +3,15 @@ import { createServices, type Services } from '../main/services';
 import { AppError } from '../shared/errors';
 import { type CliCommand, type CliContext, type CliIo, UsageError } from './command';
 import { createCommand, listCommand } from './commands/assessments';
+import { catalogsCommand, importOverlayCommand, removeOverlayCommand } from './commands/catalogs';
 
-export const COMMANDS: readonly CliCommand[] = [listCommand, createCommand];
+export const COMMANDS: readonly CliCommand[] = [
+  listCommand,
+  createCommand,
+  catalogsCommand,
+  importOverlayCommand,
+  removeOverlayCommand,
+];
 
 function helpText(): string {
   const width = Math.max(...COMMANDS.map((c) => c.usage.length));

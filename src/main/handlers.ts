@@ -3,6 +3,7 @@ import { CHANNEL_NAMES, type ChannelName, channels } from '../shared/contract';
 import { AppError, type AppErrorShape, type Result } from '../shared/errors';
 import { assessmentHandlers } from './handlers/assessments';
 import { auditHandlers } from './handlers/audit';
+import { catalogHandlers } from './handlers/catalogs';
 import type { HandlerImpls } from './handlers/types';
 import type { Services } from './services';
 
@@ -25,6 +26,7 @@ export function createHandlerTable(services: Services, log?: (e: unknown) => voi
   const impls: HandlerImpls = {
     ...assessmentHandlers(services),
     ...auditHandlers(services),
+    ...catalogHandlers(services),
   };
   const table = {} as HandlerTable;
   for (const name of CHANNEL_NAMES) {

@@ -1,6 +1,7 @@
 import { useCallback, useEffect, useState } from 'react';
 import { formatRoute, NavigationContext, parseRoute, type Route } from './navigation';
 import { AssessmentWorkspace } from './screens/AssessmentWorkspace';
+import { CatalogsScreen } from './screens/CatalogsScreen';
 import { HomeScreen } from './screens/HomeScreen';
 import { useTheme } from './theme';
 
@@ -18,7 +19,13 @@ export function App() {
   }, []);
   return (
     <NavigationContext.Provider value={navigate}>
-      {route.name === 'home' ? <HomeScreen /> : <AssessmentWorkspace route={route} />}
+      {route.name === 'home' ? (
+        <HomeScreen />
+      ) : route.name === 'catalogs' ? (
+        <CatalogsScreen route={route} />
+      ) : (
+        <AssessmentWorkspace route={route} />
+      )}
     </NavigationContext.Provider>
   );
 }

@@ -6,6 +6,12 @@ import { COMPONENT_TYPES } from '../core/domain';
 
 const text = z.string().trim().min(1);
 
+/** `iec-62443-3-3:2013`: the part and the edition year. */
+export const catalogIdSchema = z
+  .string()
+  .max(40)
+  .regex(/^iec-62443-[0-9]-[0-9]:\d{4}$/, 'not a catalog id like iec-62443-3-3:2013');
+
 export const catalogRequirementSchema = z
   .object({
     id: z
@@ -30,7 +36,7 @@ export const catalogRequirementSchema = z
 export const catalogSchema = z
   .object({
     format: z.literal('zonewalk.catalog/1'),
-    id: z.string().regex(/^iec-62443-[0-9]-[0-9]:\d{4}$/),
+    id: catalogIdSchema,
     part: z.enum(['2-1', '3-3', '4-2']),
     title: text.max(300),
     edition: text.max(200),

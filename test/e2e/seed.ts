@@ -34,6 +34,7 @@ export function seedScreenshotWorkspace(dir: string): { assessmentId: string; sc
       { name: 'home', hash: '#/', waitFor: 'Waterworks Nord 2026' },
       { name: 'assessment-details', hash: '#/a/{id}/details', waitFor: 'Assessment details' },
       { name: 'history', hash: '#/a/{id}/history', waitFor: 'Audit trail intact' },
+      { name: 'catalog-browser', hash: '#/catalogs/3-3/SR%201.1', waitFor: 'Questions to ask' },
     ],
   };
 }

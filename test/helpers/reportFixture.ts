@@ -10,6 +10,7 @@ import {
   uniformSl,
 } from '../../src/core/domain';
 import type { AssessmentModel, EvidenceMeta, Finding } from '../../src/core/model';
+import { scoreAssessment } from '../../src/core/scoring/scoreAssessment';
 import type { AssessmentScore, GapItem } from '../../src/core/scoring/types';
 import { CatalogService } from '../../src/main/services/catalogs';
 import type { GapTracking, ReportInput } from '../../src/main/services/reports/reportInput';
@@ -83,6 +84,8 @@ export interface FixtureOptions {
   findings?: number;
   evidence?: number;
   longComment?: boolean;
+  /** Score the model with the core instead of the synthetic gap list. */
+  realScore?: boolean;
 }
 
 /** A plant with international names, injection-looking text and as many gaps and findings as asked. */
@@ -317,13 +320,14 @@ export function makeReportInput(opts: FixtureOptions = {}): ReportInput {
       recommendation: 'Replace the shared account.',
     });
 
+  const scored = opts.realScore ? scoreAssessment(model, catalogs) : score;
   return {
     model,
     scopeStatement:
       'Raw water intake, filtration, chlorination and the SCADA control room, including remote access.',
     startDate: '2026-11-23',
     endDate: '2026-11-27',
-    score,
+    score: scored,
     catalogs,
     catalogVersions: Object.values(catalogs).map((c) => ({
       id: c.id,

@@ -22,7 +22,8 @@ export function inScope(r: CatalogRequirement, scope: ApplicabilityScope): boole
 /**
  * The checklist for a scope: requirements whose lowest required SL is at most the target for their
  * FR (domain.md). The 2-1 questionnaire has no SL: every requirement applies. With `aboveTarget`, the
- * scope's other requirements follow, so the auditor can also record what is in place beyond SL-T.
+ * scope's other requirements are included too (in catalog order, so an RE stays under its SR), so
+ * the auditor can also record what is in place beyond SL-T.
  */
 export function applicableRequirements(
   catalog: Catalog,
@@ -30,6 +31,11 @@ export function applicableRequirements(
   slTarget: SlVector | null,
   opts: { aboveTarget?: boolean } = {},
 ): CatalogRequirement[] {
+  // A zone judged against 4-2 would get every component type's requirements: a caller bug, not a rule.
+  if (catalogPartFor(scope.kind) !== catalog.part)
+    throw new Error(
+      `A ${scope.kind} is assessed against 62443-${catalogPartFor(scope.kind)}, not ${catalog.id}`,
+    );
   const out: CatalogRequirement[] = [];
   for (const r of catalog.requirements) {
     if (!inScope(r, scope)) continue;

@@ -29,7 +29,12 @@ export function parseCatalog(text: string, file: string): Catalog {
   }
   const problems = catalogStructureProblems(parsed.data);
   if (problems.length) {
-    throw new AppError('invalid-file', `Catalog ${file} is broken at ${problems[0]}`, { file, problems });
+    const [first] = problems;
+    throw new AppError('invalid-file', `Catalog ${file} is broken at ${first.path}: ${first.message}`, {
+      file,
+      path: first.path,
+      problems,
+    });
   }
   return parsed.data;
 }

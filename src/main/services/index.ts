@@ -1,12 +1,14 @@
 import { Workspace, type WorkspaceOptions } from '../workspace';
 import { AssessmentService } from './assessments';
 import { CatalogService } from './catalogs';
+import { WorkspaceCatalogs } from './workspaceCatalogs';
 
 /** Every service over one workspace; built once and shared by Electron, the CLI, the e2e harness and tests. */
 export interface Services {
   ws: Workspace;
   assessments: AssessmentService;
-  catalogs: CatalogService;
+  /** The shipped catalogs with this workspace's licensed overlays applied (levels corrected, text added). */
+  catalogs: WorkspaceCatalogs;
 }
 
 export interface ServiceOptions extends WorkspaceOptions {
@@ -15,11 +17,11 @@ export interface ServiceOptions extends WorkspaceOptions {
 }
 
 export function createServices(dataDir: string, opts: ServiceOptions = {}): Services {
-  const catalogs = opts.catalogs ?? new CatalogService();
+  const shipped = opts.catalogs ?? new CatalogService();
   const ws = Workspace.open(dataDir, opts);
   return {
     ws,
     assessments: new AssessmentService(ws),
-    catalogs,
+    catalogs: new WorkspaceCatalogs(shipped, ws),
   };
 }

@@ -39,6 +39,9 @@ export function HomeScreen() {
         </div>
         <div className="toolbar">
           <ThemeToggle />
+          <button type="button" className="btn" onClick={() => navigate({ name: 'catalogs' })}>
+            Catalogs
+          </button>
           <button type="button" className="btn primary" onClick={() => setEditing({ kind: 'create' })}>
             New assessment
           </button>

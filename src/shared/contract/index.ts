@@ -2,12 +2,14 @@ import type { z } from 'zod';
 import type { Result } from '../errors';
 import { assessmentChannels } from './assessments';
 import { auditChannels } from './audit';
+import { catalogChannels } from './catalogs';
 import type { ChannelDef } from './channel';
 
 /** Every channel the window may call. Areas add theirs here, nowhere else. */
 export const channels = {
   ...assessmentChannels,
   ...auditChannels,
+  ...catalogChannels,
 };
 
 export type Channels = typeof channels;

@@ -52,6 +52,30 @@ describe('gap register', () => {
   });
 });
 
+describe('gap register against the core', () => {
+  it('has exactly the gap list scoreAssessment derives: ids, requirements, scopes, severities', async () => {
+    const input = makeReportInput({ realScore: true });
+    expect(input.score.gaps.length).toBeGreaterThan(500);
+    const { wb } = await exportAndRead(input);
+    const ws = wb.getWorksheet(GAP_REGISTER_SHEET)!;
+    const col = (h: (typeof GAP_REGISTER_HEADERS)[number]) => GAP_REGISTER_HEADERS.indexOf(h) + 1;
+    const read = [];
+    for (let r = 2; r <= ws.rowCount; r++) {
+      const row = ws.getRow(r);
+      read.push({
+        gapId: row.getCell(col('Gap ID')).value,
+        scope: row.getCell(col('Scope')).value,
+        requirement: row.getCell(col('Requirement')).value,
+        severity: String(row.getCell(col('Severity')).value).toLowerCase(),
+      });
+    }
+    expect(read).toEqual(
+      input.score.gaps.map((g) => ({ gapId: g.gapId, scope: g.scopeName, requirement: g.requirement, severity: g.severity })),
+    );
+    expect(new Set(read.map((r) => r.gapId)).size).toBe(read.length);
+  });
+});
+
 describe('gap register cells', () => {
   it('freezes the header, filters, validates Severity and Status, fills severities, keeps dates as dates', async () => {
     const input = makeReportInput({ gaps: 12 });

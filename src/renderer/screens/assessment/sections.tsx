@@ -1,6 +1,7 @@
 import type { ComponentType } from 'react';
 import type { AssessmentDetails } from '../../../shared/contract/assessments';
 import type { Route } from '../../navigation';
+import { CatalogsSection } from './CatalogsSection';
 import { DetailsSection } from './DetailsSection';
 import { ExportSection } from './ExportSection';
 import { HistorySection } from './HistorySection';
@@ -20,6 +21,7 @@ export interface Section {
 /** The workspace sidebar, in order. Each area adds its section here. */
 export const SECTIONS: Section[] = [
   { id: 'details', label: 'Details', Component: DetailsSection },
+  { id: 'catalogs', label: 'Catalogs', Component: CatalogsSection },
   { id: 'export', label: 'Export', Component: ExportSection },
   { id: 'history', label: 'History', Component: HistorySection },
 ];
