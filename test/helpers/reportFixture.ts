@@ -330,7 +330,7 @@ export function makeReportInput(opts: FixtureOptions = {}): ReportInput {
     score: scored,
     catalogs,
     catalogVersions: Object.values(catalogs).map((c) => ({
-      id: c.id,
+      catalogId: c.id,
       part: c.part,
       title: c.title,
       edition: c.edition,

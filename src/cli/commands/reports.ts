@@ -13,7 +13,12 @@ export function isReportFormat(f: string | undefined): f is ReportFormat {
 }
 
 /** `export xlsx|pdf ID [--out FILE]`: the part of `zonewalk export` the reports own. */
-export async function exportReport(ctx: CliContext, format: ReportFormat, id: string, out?: string): Promise<number> {
+export async function exportReport(
+  ctx: CliContext,
+  format: ReportFormat,
+  id: string,
+  out?: string,
+): Promise<number> {
   if (out === '') throw new UsageError('--out needs a file name');
   const r = await ctx.services().reports.export(REPORT_FORMATS[format], id, { file: out });
   ctx.io.stdout(`${r.path}\n`);
@@ -45,14 +50,18 @@ export const importRegisterCommand: CliCommand = {
       allowPositionals: true,
       strict: true,
     });
-    if (positionals.length !== 2) throw new UsageError('import-register needs an assessment ID and a FILE.xlsx');
+    if (positionals.length !== 2)
+      throw new UsageError('import-register needs an assessment ID and a FILE.xlsx');
     const [id, file] = positionals;
     let bytes: Buffer;
     try {
       bytes = fs.readFileSync(file);
     } catch (err) {
       const code = (err as NodeJS.ErrnoException).code;
-      throw new AppError('not-found', code === 'ENOENT' ? `${file} does not exist.` : `Cannot read ${file}: ${code}.`);
+      throw new AppError(
+        'not-found',
+        code === 'ENOENT' ? `${file} does not exist.` : `Cannot read ${file}: ${code}.`,
+      );
     }
     const reports = ctx.services().reports;
     const preview = await reports.importPreview(id, bytes, file);
@@ -70,7 +79,9 @@ export const importRegisterCommand: CliCommand = {
       return 0;
     }
     const r = await reports.importApply(id, bytes, file);
-    ctx.io.stdout(`Applied: ${r.applied} gap(s) changed, ${r.unchanged} unchanged, ${r.unmatched.length} row(s) not matched.\n`);
+    ctx.io.stdout(
+      `Applied: ${r.applied} gap(s) changed, ${r.unchanged} unchanged, ${r.unmatched.length} row(s) not matched.\n`,
+    );
     return 0;
   },
 };

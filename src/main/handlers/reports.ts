@@ -13,8 +13,10 @@ function bytesOf(file: { base64: string }): Buffer {
 
 export function reportHandlers({ reports }: Services): HandlerImpls<ReportChannels> {
   return {
-    'reports.exportGapRegister': ({ assessmentId, outDir }) => reports.export('gap-register', assessmentId, { outDir }),
-    'reports.exportReport': ({ assessmentId, outDir }) => reports.export('findings-report', assessmentId, { outDir }),
+    'reports.exportGapRegister': ({ assessmentId, outDir }) =>
+      reports.export('gap-register', assessmentId, { outDir }),
+    'reports.exportReport': ({ assessmentId, outDir }) =>
+      reports.export('findings-report', assessmentId, { outDir }),
     'reports.importRegisterPreview': ({ assessmentId, file }) =>
       reports.importPreview(assessmentId, bytesOf(file), file.fileName),
     'reports.importRegisterApply': ({ assessmentId, file }) =>

@@ -70,7 +70,12 @@ describe('gap register against the core', () => {
       });
     }
     expect(read).toEqual(
-      input.score.gaps.map((g) => ({ gapId: g.gapId, scope: g.scopeName, requirement: g.requirement, severity: g.severity })),
+      input.score.gaps.map((g) => ({
+        gapId: g.gapId,
+        scope: g.scopeName,
+        requirement: g.requirement,
+        severity: g.severity,
+      })),
     );
     expect(new Set(read.map((r) => r.gapId)).size).toBe(read.length);
   });

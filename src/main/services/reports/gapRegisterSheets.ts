@@ -86,7 +86,10 @@ export function writeSummary(wb: Workbook, input: ReportInput): void {
     ws,
     'Catalogs',
     input.catalogVersions
-      .map((c) => `${c.id} (${c.edition})${c.overlay ? ' + licensed text' : ''}`)
+      .map(
+        (c) =>
+          `${c.catalogId} (${c.edition})${c.overlay ? ` + licensed text ${c.overlay.name} ${c.overlay.version}` : ''}`,
+      )
       .join('; '),
     STYLE.plain,
   );

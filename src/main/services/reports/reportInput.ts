@@ -2,6 +2,7 @@ import type { Catalog, CatalogPart } from '../../../core/catalog/types';
 import type { FindingStatus } from '../../../core/domain';
 import type { AssessmentModel, EvidenceMeta } from '../../../core/model';
 import type { AssessmentScore } from '../../../core/scoring/types';
+import type { CatalogVersion } from '../../../shared/contract/catalogs';
 
 /** Owner, due date, status and recommendation the engineers track against one derived gap. */
 export interface GapTracking {
@@ -12,18 +13,15 @@ export interface GapTracking {
   recommendation: string;
 }
 
-export interface CatalogVersion {
-  id: string;
+/** Which edition (and licensed overlay) of a catalog the results were judged by, with its part and title. */
+export interface ReportCatalog extends CatalogVersion {
   part: CatalogPart;
   title: string;
-  edition: string;
-  /** A licensed full-text overlay loaded over the shipped catalog, if any. */
-  overlay: { name: string; licensee: string } | null;
 }
 
 /**
  * Everything the two writers need, gathered once. The writers are pure functions of it, so they are
- * tested with fixtures built in the test and wired to the real services in one place (reportData.ts).
+ * tested with fixtures built in the test and wired to the real services in one place (ReportService.input).
  */
 export interface ReportInput {
   model: AssessmentModel;
@@ -33,7 +31,7 @@ export interface ReportInput {
   endDate: string | null;
   score: AssessmentScore;
   catalogs: Record<CatalogPart, Catalog>;
-  catalogVersions: CatalogVersion[];
+  catalogVersions: ReportCatalog[];
   evidence: EvidenceMeta[];
   /** PNG thumbnail of an evidence file, or null when it has none (not an image, or redacted). */
   thumbnail?: (sha256: string) => Promise<Uint8Array | null> | Uint8Array | null;

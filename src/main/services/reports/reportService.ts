@@ -5,7 +5,11 @@ import type { Catalog, CatalogPart } from '../../../core/catalog/types';
 import type { AssessmentModel, EvidenceMeta } from '../../../core/model';
 import type { AssessmentScore } from '../../../core/scoring/types';
 import type { AssessmentDetails } from '../../../shared/contract/assessments';
-import type { ExportResult, RegisterImportPreview, RegisterImportResult } from '../../../shared/contract/reports';
+import type {
+  ExportResult,
+  RegisterImportPreview,
+  RegisterImportResult,
+} from '../../../shared/contract/reports';
 import { AppError } from '../../../shared/errors';
 import { type AtomicWriteOptions, writeAtomically } from '../../atomicWrite';
 import type { Workspace } from '../../workspace';
@@ -13,7 +17,7 @@ import { writeFindingsReport } from './findingsReportWriter';
 import { previewRegister, readRegister } from './gapRegisterImport';
 import { writeGapRegister } from './gapRegisterWriter';
 import { type GapTrackingChange, GapTrackingService } from './gapTracking';
-import { type CatalogVersion, type ReportInput, UNTRACKED } from './reportInput';
+import { type ReportCatalog, type ReportInput, UNTRACKED } from './reportInput';
 
 /** Where the reports get their facts; wired to the real services in services/index.ts. */
 export interface ReportSources {
@@ -21,7 +25,7 @@ export interface ReportSources {
   model(assessmentId: string): AssessmentModel;
   score(model: AssessmentModel): AssessmentScore;
   catalogs(): Record<CatalogPart, Catalog>;
-  catalogVersions(): CatalogVersion[];
+  catalogVersions(): ReportCatalog[];
   evidence(assessmentId: string): EvidenceMeta[];
   thumbnail?(assessmentId: string, sha256: string): Promise<Uint8Array | null> | Uint8Array | null;
 }
@@ -33,7 +37,10 @@ export interface InputOptions {
 }
 
 export type ReportKind = 'gap-register' | 'findings-report';
-const KINDS: Record<ReportKind, { ext: string; what: string; write: (i: ReportInput, out: Writable) => Promise<void> }> = {
+const KINDS: Record<
+  ReportKind,
+  { ext: string; what: string; write: (i: ReportInput, out: Writable) => Promise<void> }
+> = {
   'gap-register': { ext: 'xlsx', what: 'the gap register', write: writeGapRegister },
   'findings-report': { ext: 'pdf', what: 'the findings report', write: writeFindingsReport },
 };

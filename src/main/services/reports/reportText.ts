@@ -64,7 +64,7 @@ export function zoneName(model: AssessmentModel, zoneId: string | null): string 
 
 /** `IEC 62443-3-3` for a catalog id, so engineers can filter by the standard's part. */
 export function catalogLabel(input: Pick<ReportInput, 'catalogVersions'>, catalogId: string): string {
-  const v = input.catalogVersions.find((c) => c.id === catalogId);
+  const v = input.catalogVersions.find((c) => c.catalogId === catalogId);
   return v ? `IEC 62443-${v.part}` : catalogId;
 }
 

@@ -5,7 +5,10 @@ import { ErrorBanner } from '../../components/ErrorBanner';
 import type { SectionProps } from './sections';
 
 type Kind = 'register' | 'report';
-const STEPS: Record<Kind, { label: string; run: (assessmentId: string, outDir?: string) => Promise<ExportResult> }> = {
+const STEPS: Record<
+  Kind,
+  { label: string; run: (assessmentId: string, outDir?: string) => Promise<ExportResult> }
+> = {
   register: {
     label: 'gap register (Excel)',
     run: (assessmentId, outDir) => call('reports.exportGapRegister', { assessmentId, outDir }),
@@ -17,7 +20,9 @@ const STEPS: Record<Kind, { label: string; run: (assessmentId: string, outDir?: 
 };
 
 function size(bytes: number): string {
-  return bytes < 1024 * 1024 ? `${Math.max(1, Math.round(bytes / 1024))} KB` : `${(bytes / 1024 / 1024).toFixed(1)} MB`;
+  return bytes < 1024 * 1024
+    ? `${Math.max(1, Math.round(bytes / 1024))} KB`
+    : `${(bytes / 1024 / 1024).toFixed(1)} MB`;
 }
 
 /** The gap register and the findings report: buttons, a progress line, and where the files went. */
@@ -47,8 +52,8 @@ export function ReportsBlock({ assessment }: SectionProps) {
     <section className="panel" aria-labelledby="reports-title">
       <h2 id="reports-title">Reports</h2>
       <p className="muted">
-        The gap register is the Excel workbook the site&rsquo;s engineers work from: one row per gap, with owner, due date
-        and status to fill in. The findings report is the PDF for management.
+        The gap register is the Excel workbook the site&rsquo;s engineers work from: one row per gap, with
+        owner, due date and status to fill in. The findings report is the PDF for management.
       </p>
       <div className="form">
         <label>
@@ -57,7 +62,12 @@ export function ReportsBlock({ assessment }: SectionProps) {
         </label>
       </div>
       <div className="toolbar">
-        <button type="button" className="btn primary" disabled={!!running} onClick={() => void run(['register', 'report'])}>
+        <button
+          type="button"
+          className="btn primary"
+          disabled={!!running}
+          onClick={() => void run(['register', 'report'])}
+        >
           Export both
         </button>
         <button type="button" className="btn" disabled={!!running} onClick={() => void run(['register'])}>
@@ -83,7 +93,8 @@ export function ReportsBlock({ assessment }: SectionProps) {
           <ul className="written" data-testid="written-files">
             {written.map((w) => (
               <li key={w.path}>
-                <span className="ok-line">Wrote the {w.label}</span> <span className="mono small">{w.path}</span>{' '}
+                <span className="ok-line">Wrote the {w.label}</span>{' '}
+                <span className="mono small">{w.path}</span>{' '}
                 <span className="muted small">({size(w.bytes)})</span>
               </li>
             ))}
@@ -98,7 +109,8 @@ export function ReportsBlock({ assessment }: SectionProps) {
 async function fileToBase64(file: File): Promise<string> {
   const bytes = new Uint8Array(await file.arrayBuffer());
   let binary = '';
-  for (let i = 0; i < bytes.length; i += 0x8000) binary += String.fromCharCode(...bytes.subarray(i, i + 0x8000));
+  for (let i = 0; i < bytes.length; i += 0x8000)
+    binary += String.fromCharCode(...bytes.subarray(i, i + 0x8000));
   return btoa(binary);
 }
 
@@ -170,8 +182,8 @@ export function RegisterImportBlock({ assessment, onChanged }: SectionProps) {
       {preview && (
         <div data-testid="register-preview">
           <p>
-            {preview.rowsRead} rows read: {preview.changes.length} with changes, {preview.unchanged} unchanged,{' '}
-            {preview.unmatched.length} not matched.
+            {preview.rowsRead} rows read: {preview.changes.length} with changes, {preview.unchanged}{' '}
+            unchanged, {preview.unmatched.length} not matched.
           </p>
           {preview.problems.length > 0 && (
             <div className="error-banner" role="alert">

@@ -31,11 +31,13 @@ export function appendix(input: ReportInput): Content[] {
       [90, '*', 110, 90],
       ['Catalog', 'Title', 'Edition', 'Licensed text'],
       input.catalogVersions.map((c) => [
-        { text: c.id, style: 'mono' },
+        { text: c.catalogId, style: 'mono' },
         t(c.title),
         t(c.edition),
         c.overlay
-          ? t(`${c.overlay.name}${c.overlay.licensee ? `, licensed to ${c.overlay.licensee}` : ''}`)
+          ? t(
+              `${c.overlay.name} ${c.overlay.version}, loaded ${c.overlay.importedAt.slice(0, 10)}, SHA-256 ${c.overlay.sha256.slice(0, 16)}…`,
+            )
           : 'none loaded',
       ]),
     ),
