@@ -9,6 +9,8 @@ export interface PdfContents {
   pages: string[];
   info: Record<string, unknown>;
   xmp: string | null;
+  /** Bookmark titles, depth first. */
+  outline: string[];
 }
 
 /** Every page's text as pdf.js extracts it, plus the document info and XMP metadata. */
@@ -30,10 +32,19 @@ export async function readPdf(file: string): Promise<PdfContents> {
       );
     }
     const meta = await doc.getMetadata();
+    const outline: string[] = [];
+    const walk = (items: { title: string; items: unknown[] }[] | null) => {
+      for (const it of items ?? []) {
+        outline.push(it.title);
+        walk(it.items as { title: string; items: unknown[] }[]);
+      }
+    };
+    walk(await doc.getOutline());
     return {
       pages,
       info: meta.info as Record<string, unknown>,
       xmp: meta.metadata ? JSON.stringify([...meta.metadata]) : null,
+      outline,
     };
   } finally {
     await doc.destroy();

@@ -64,6 +64,15 @@ describe('findings report', () => {
     expect(String(pdf.info.Subject)).toContain('IEC 62443');
     expect(String(pdf.info.CreationDate)).toMatch(/^D:20261128153000/);
     expect(pdf.xmp).toContain('pdfaid:part');
+    expect(pdf.outline).toEqual(
+      expect.arrayContaining([
+        'Executive summary',
+        'Security levels per zone',
+        'Enterprise',
+        'Findings',
+        'Appendix',
+      ]),
+    );
     const info = execFileSync('pdfinfo', [file], { encoding: 'utf8' });
     expect(info).toMatch(/PDF version:\s+1\.7/);
     const fonts = execFileSync('pdffonts', [file], { encoding: 'utf8' });
