@@ -4,6 +4,7 @@ import { AppError, type AppErrorShape, type Result } from '../shared/errors';
 import { assessmentHandlers } from './handlers/assessments';
 import { auditHandlers } from './handlers/audit';
 import { catalogHandlers } from './handlers/catalogs';
+import { reportHandlers } from './handlers/reports';
 import type { HandlerImpls } from './handlers/types';
 import type { Services } from './services';
 
@@ -27,6 +28,7 @@ export function createHandlerTable(services: Services, log?: (e: unknown) => voi
     ...assessmentHandlers(services),
     ...auditHandlers(services),
     ...catalogHandlers(services),
+    ...reportHandlers(services),
   };
   const table = {} as HandlerTable;
   for (const name of CHANNEL_NAMES) {

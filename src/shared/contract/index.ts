@@ -4,12 +4,14 @@ import { assessmentChannels } from './assessments';
 import { auditChannels } from './audit';
 import { catalogChannels } from './catalogs';
 import type { ChannelDef } from './channel';
+import { reportChannels } from './reports';
 
 /** Every channel the window may call. Areas add theirs here, nowhere else. */
 export const channels = {
   ...assessmentChannels,
   ...auditChannels,
   ...catalogChannels,
+  ...reportChannels,
 };
 
 export type Channels = typeof channels;

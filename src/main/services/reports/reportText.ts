@@ -39,9 +39,7 @@ export const SCOPE_KIND_LABELS: Record<ScopeKind, string> = {
 
 export const SCOPE_KINDS: readonly ScopeKind[] = ['zone', 'conduit', 'asset', 'organisation'];
 
-export function severityRank(s: Severity): number {
-  return SEVERITIES.indexOf(s);
-}
+export { severityRank } from '../../../core/scoring/severity';
 
 export function scopeName(model: AssessmentModel, scope: Scope | null): string {
   if (!scope) return '';

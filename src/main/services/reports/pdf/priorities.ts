@@ -1,4 +1,5 @@
 import type { Severity } from '../../../../core/domain';
+import type { GapItem } from '../../../../core/scoring/types';
 import type { ReportInput } from '../reportInput';
 import { resultLabel, scopeName, severityRank } from '../reportText';
 
@@ -21,9 +22,11 @@ export function topPriorities(input: ReportInput, n = 3): Priority[] {
     where: scopeName(input.model, f.scope),
     requirement: f.requirement,
   }));
-  const grouped = new Map<string, { p: Priority; scopes: string[] }>();
+  // Something found wanting outranks something not yet looked at, at the same severity.
+  const looked = (r: GapItem['result']) => (r === 'unanswered' || r === 'not-assessed' ? 1 : 0);
+  const grouped = new Map<string, { p: Priority; scopes: string[]; unlooked: number }>();
   for (const g of input.score.gaps) {
-    const key = `${g.catalogId}|${g.requirement}|${g.severity}`;
+    const key = `${g.catalogId}|${g.requirement}|${g.severity}|${g.result}`;
     const entry = grouped.get(key);
     if (entry) entry.scopes.push(g.scopeName);
     else
@@ -35,17 +38,25 @@ export function topPriorities(input: ReportInput, n = 3): Priority[] {
           requirement: g.requirement,
         },
         scopes: [g.scopeName],
+        unlooked: looked(g.result),
       });
   }
-  const gaps = [...grouped.values()].map(({ p, scopes }) => ({
-    ...p,
-    where: scopes.length === 1 ? scopes[0] : `${scopes.length} scopes, e.g. ${scopes.slice(0, 2).join(', ')}`,
-    scopeCount: scopes.length,
-  }));
-  const bySeverity = <T extends Priority>(list: T[], weight: (x: T) => number) =>
-    [...list].sort((a, b) => severityRank(a.severity) - severityRank(b.severity) || weight(b) - weight(a));
-  const sortedFindings = bySeverity(findings, () => 0);
-  const sortedGaps = bySeverity(gaps, (g) => g.scopeCount);
+  const gaps = [...grouped.values()]
+    .map(({ p, scopes, unlooked }) => ({
+      ...p,
+      where:
+        scopes.length === 1 ? scopes[0] : `${scopes.length} scopes, e.g. ${scopes.slice(0, 2).join(', ')}`,
+      scopeCount: scopes.length,
+      unlooked,
+    }))
+    .sort(
+      (a, b) =>
+        severityRank(a.severity) - severityRank(b.severity) ||
+        a.unlooked - b.unlooked ||
+        b.scopeCount - a.scopeCount,
+    );
+  const sortedFindings = [...findings].sort((a, b) => severityRank(a.severity) - severityRank(b.severity));
+  const sortedGaps = gaps;
   const merged: Priority[] = [];
   while (merged.length < n && (sortedFindings.length || sortedGaps.length)) {
     const f = sortedFindings[0];
