@@ -39,10 +39,14 @@ export function cover(input: ReportInput): Content[] {
       ],
       120,
     ),
-    {
-      text: 'Compare the signer fingerprint with the one the auditor gave you in person or by phone before relying on this report.',
-      style: 'small',
-      margin: [0, 24, 0, 0],
-    },
+    ...(signer
+      ? [
+          {
+            text: 'Compare the signer fingerprint with the one the auditor gave you in person or by phone before relying on this report.',
+            style: 'small',
+            margin: [0, 24, 0, 0],
+          },
+        ]
+      : []),
   ];
 }
