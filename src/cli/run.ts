@@ -4,10 +4,17 @@ import { AppError } from '../shared/errors';
 import { type CliCommand, type CliContext, type CliIo, UsageError } from './command';
 import { createCommand, listCommand } from './commands/assessments';
 import { catalogsCommand, importOverlayCommand, removeOverlayCommand } from './commands/catalogs';
+import { demoCommand } from './commands/demo';
+import { exportCommand, importCommand } from './commands/interchange';
+import { scoreCommand } from './commands/score';
 
 export const COMMANDS: readonly CliCommand[] = [
   listCommand,
   createCommand,
+  importCommand,
+  exportCommand,
+  demoCommand,
+  scoreCommand,
   catalogsCommand,
   importOverlayCommand,
   removeOverlayCommand,

@@ -4,6 +4,9 @@ import { AppError, type AppErrorShape, type Result } from '../shared/errors';
 import { assessmentHandlers } from './handlers/assessments';
 import { auditHandlers } from './handlers/audit';
 import { catalogHandlers } from './handlers/catalogs';
+import { checklistHandlers } from './handlers/checklists';
+import { findingHandlers } from './handlers/findings';
+import { modelHandlers } from './handlers/model';
 import { reportHandlers } from './handlers/reports';
 import type { HandlerImpls } from './handlers/types';
 import type { Services } from './services';
@@ -27,6 +30,9 @@ export function createHandlerTable(services: Services, log?: (e: unknown) => voi
   const impls: HandlerImpls = {
     ...assessmentHandlers(services),
     ...auditHandlers(services),
+    ...modelHandlers(services),
+    ...checklistHandlers(services),
+    ...findingHandlers(services),
     ...catalogHandlers(services),
     ...reportHandlers(services),
   };

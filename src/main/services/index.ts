@@ -1,7 +1,20 @@
+import { RequirementIndex } from '../../core/catalog/requirementIndex';
 import { Workspace, type WorkspaceOptions } from '../workspace';
 import { AssessmentService } from './assessments';
+import { AssetImportService } from './assetImport';
+import { AssetService } from './assets';
 import { CatalogService } from './catalogs';
+import { ChecklistService } from './checklists';
+import { ConduitService } from './conduits';
+import { EvidenceLinks } from './evidenceLinks';
+import { FindingService } from './findings';
+import { InterchangeService } from './interchange';
+import { ResponseService } from './responses';
+import { ScopeCleanup } from './scopeCleanup';
+import { ScopeResolver } from './scopes';
+import { ScoreService } from './score';
 import { WorkspaceCatalogs } from './workspaceCatalogs';
+import { ZoneService } from './zones';
 
 /** Every service over one workspace; built once and shared by Electron, the CLI, the e2e harness and tests. */
 export interface Services {
@@ -9,6 +22,18 @@ export interface Services {
   assessments: AssessmentService;
   /** The shipped catalogs with this workspace's licensed overlays applied (levels corrected, text added). */
   catalogs: WorkspaceCatalogs;
+  /** Ids, kinds and component types of the shipped catalogs (overlays change only levels and text). */
+  requirements: RequirementIndex;
+  scopes: ScopeResolver;
+  zones: ZoneService;
+  conduits: ConduitService;
+  assets: AssetService;
+  assetImport: AssetImportService;
+  checklists: ChecklistService;
+  responses: ResponseService;
+  findings: FindingService;
+  interchange: InterchangeService;
+  score: ScoreService;
 }
 
 export interface ServiceOptions extends WorkspaceOptions {
@@ -19,9 +44,28 @@ export interface ServiceOptions extends WorkspaceOptions {
 export function createServices(dataDir: string, opts: ServiceOptions = {}): Services {
   const shipped = opts.catalogs ?? new CatalogService();
   const ws = Workspace.open(dataDir, opts);
+  const assessments = new AssessmentService(ws);
+  const catalogs = new WorkspaceCatalogs(shipped, ws);
+  const requirements = new RequirementIndex(shipped.catalogs);
+  const scopes = new ScopeResolver(ws);
+  const cleanup = new ScopeCleanup(ws);
+  const links = new EvidenceLinks(ws);
+  const conduits = new ConduitService(ws, assessments, cleanup);
+  const assets = new AssetService(ws, assessments, cleanup, requirements);
   return {
     ws,
-    assessments: new AssessmentService(ws),
-    catalogs: new WorkspaceCatalogs(shipped, ws),
+    assessments,
+    catalogs,
+    requirements,
+    scopes,
+    zones: new ZoneService(ws, assessments, conduits, assets, cleanup),
+    conduits,
+    assets,
+    assetImport: new AssetImportService(ws, assessments, assets),
+    checklists: new ChecklistService(ws, scopes, catalogs, links),
+    responses: new ResponseService(ws, scopes, requirements, links),
+    findings: new FindingService(ws, assessments, scopes, requirements, links),
+    interchange: new InterchangeService(ws, requirements, assets),
+    score: new ScoreService(ws, catalogs),
   };
 }

@@ -1,4 +1,5 @@
 import { z } from 'zod';
+import type { SecurityLevel } from '../../core/domain';
 
 // Field schemas reused across channels; limits keep a hostile renderer from sending megabytes.
 
@@ -14,7 +15,12 @@ export const isoDate = z.string().regex(/^\d{4}-\d{2}-\d{2}$/, 'Use a date like 
 export const empty = z.object({}).strict();
 export const byId = z.object({ id }).strict();
 
-export const level = z.number().int().min(0).max(4);
+export const level = z
+  .number()
+  .int()
+  .min(0)
+  .max(4)
+  .transform((n) => n as SecurityLevel);
 export const slVector = z
   .object({ FR1: level, FR2: level, FR3: level, FR4: level, FR5: level, FR6: level, FR7: level })
   .strict();

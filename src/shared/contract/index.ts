@@ -4,12 +4,18 @@ import { assessmentChannels } from './assessments';
 import { auditChannels } from './audit';
 import { catalogChannels } from './catalogs';
 import type { ChannelDef } from './channel';
+import { checklistChannels } from './checklists';
+import { findingChannels } from './findings';
+import { modelChannels } from './model';
 import { reportChannels } from './reports';
 
 /** Every channel the window may call. Areas add theirs here, nowhere else. */
 export const channels = {
   ...assessmentChannels,
   ...auditChannels,
+  ...modelChannels,
+  ...checklistChannels,
+  ...findingChannels,
   ...catalogChannels,
   ...reportChannels,
 };

@@ -1,4 +1,5 @@
 import { z } from 'zod';
+import { ASSET_FIELDS, type AssetField } from '../../core/assetImport';
 import { COMPONENT_TYPES } from '../../core/domain';
 import type { Asset, Conduit, Zone } from '../../core/model';
 import { channel } from './channel';
@@ -28,6 +29,14 @@ export interface ZoneDeletion {
   movedAssets: string[];
   deletedAssets: string[];
   deletedConduits: string[];
+  /** Findings that named a deleted zone, conduit or asset; they are kept without a scope. */
+  detachedFindings: string[];
+}
+
+export interface ScopedDeletion {
+  deleted: string;
+  /** Findings that named the deleted item; they are kept without a scope. */
+  detachedFindings: string[];
 }
 
 export interface AssetImportPreview {
@@ -39,16 +48,9 @@ export interface AssetImportPreview {
   sample: Record<string, string>[];
 }
 
-export const ASSET_IMPORT_FIELDS = [
-  'name',
-  'zone',
-  'componentType',
-  'vendor',
-  'model',
-  'firmware',
-  'legacy',
-] as const;
-export type AssetImportField = (typeof ASSET_IMPORT_FIELDS)[number];
+/** Our fields an import column can map to (core/assetImport.ts). */
+export const ASSET_IMPORT_FIELDS = ASSET_FIELDS;
+export type AssetImportField = AssetField;
 
 export interface AssetImportResult {
   imported: number;
@@ -103,7 +105,7 @@ export const modelChannels = {
       })
       .strict(),
   ),
-  'conduits.delete': channel<{ deleted: string }>()(z.object({ assessmentId: id, id }).strict()),
+  'conduits.delete': channel<ScopedDeletion>()(z.object({ assessmentId: id, id }).strict()),
 
   'assets.list': channel<Asset[]>()(byAssessment),
   'assets.create': channel<Asset>()(z.object({ assessmentId: id, ...assetFields }).strict()),
@@ -127,7 +129,7 @@ export const modelChannels = {
       })
       .strict(),
   ),
-  'assets.delete': channel<{ deleted: string }>()(z.object({ assessmentId: id, id }).strict()),
+  'assets.delete': channel<ScopedDeletion>()(z.object({ assessmentId: id, id }).strict()),
   /** CSV or XLSX: read the header row and guess the column mapping. */
   'assets.importPreview': channel<AssetImportPreview>()(
     z.object({ assessmentId: id, file: fileBytes }).strict(),

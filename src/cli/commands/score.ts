@@ -1,0 +1,139 @@
+import { parseArgs } from 'node:util';
+import { FRS, type SlVector, SPES } from '../../core/domain';
+import type { AssessmentScore } from '../../core/scoring/types';
+import type { CliCommand } from '../command';
+import { UsageError } from '../command';
+
+const sl = (v: SlVector): SlVector => ({
+  FR1: v.FR1,
+  FR2: v.FR2,
+  FR3: v.FR3,
+  FR4: v.FR4,
+  FR5: v.FR5,
+  FR6: v.FR6,
+  FR7: v.FR7,
+});
+
+/** The `score --json` document, exactly the shape issue 4 names, keys in its order. */
+export function scoreJson(s: AssessmentScore) {
+  return {
+    assessment: s.assessment,
+    zones: s.zones.map((z) => ({
+      id: z.id,
+      slTarget: sl(z.slTarget),
+      slSystem: sl(z.slSystem),
+      slComponents: z.slComponents && sl(z.slComponents),
+      slAchieved: sl(z.slAchieved),
+      gap: sl(z.gap),
+    })),
+    conduits: s.conduits.map((c) => ({
+      id: c.id,
+      slTarget: sl(c.slTarget),
+      slAchieved: sl(c.slAchieved),
+      gap: sl(c.gap),
+    })),
+    assets: s.assets.map((a) => ({
+      id: a.id,
+      zone: a.zone,
+      slTarget: sl(a.slTarget),
+      slAchieved: sl(a.slAchieved),
+      gap: sl(a.gap),
+    })),
+    organisation: {
+      targetMaturity: s.organisation.targetMaturity,
+      maturity: Object.fromEntries(SPES.map((spe) => [spe, s.organisation.maturity[spe]])),
+    },
+    gapCount: {
+      zones: s.gapCount.zones,
+      conduits: s.gapCount.conduits,
+      assets: s.gapCount.assets,
+      organisation: s.gapCount.organisation,
+    },
+  };
+}
+
+const NAME_WIDTH = 30;
+const truncate = (s: string, w: number) => (s.length > w ? `${s.slice(0, w - 1)}…` : s.padEnd(w));
+const cells = (xs: string[]) => xs.map((x) => x.padEnd(6)).join('');
+
+/** SL-A/SL-T per FR, with `*` where SL-A falls short. */
+function slRow(name: string, achieved: SlVector, target: SlVector, extra = ''): string {
+  const gaps = FRS.filter((fr) => achieved[fr] < target[fr]).length;
+  const row = cells(FRS.map((fr) => `${achieved[fr]}/${target[fr]}${achieved[fr] < target[fr] ? '*' : ''}`));
+  return `${truncate(name, NAME_WIDTH)}  ${row}${String(gaps).padEnd(6)}${extra}`.trimEnd();
+}
+
+function plainRow(name: string, v: SlVector | null): string {
+  const row = v ? cells(FRS.map((fr) => String(v[fr]))) : 'no assets';
+  return `${truncate(name, NAME_WIDTH)}  ${row}`.trimEnd();
+}
+
+/** The score as tables an auditor can read in a terminal. */
+export function scoreTable(s: AssessmentScore, title: string, names: Map<string, string>): string {
+  const name = (id: string) => names.get(id) ?? id;
+  const head = (label: string, extra = '') =>
+    `${truncate(label, NAME_WIDTH)}  ${cells([...FRS])}${'GAPS'.padEnd(6)}${extra}`.trimEnd();
+  const out: string[] = [
+    `${title} (${s.assessment})`,
+    'Each cell is SL-A/SL-T for one FR; * marks a gap. GAPS counts the FRs below target.',
+    '',
+    head('ZONE'),
+  ];
+  for (const z of s.zones) {
+    out.push(slRow(name(z.id), z.slAchieved, z.slTarget));
+    out.push(plainRow('  own answers (system)', z.slSystem));
+    out.push(plainRow('  its assets (components)', z.slComponents));
+  }
+  out.push('', head('CONDUIT'));
+  for (const c of s.conduits) out.push(slRow(name(c.id), c.slAchieved, c.slTarget));
+  out.push('', head('ASSET', 'ZONE'));
+  for (const a of s.assets) out.push(slRow(name(a.id), a.slAchieved, a.slTarget, name(a.zone)));
+  const m = s.organisation.maturity;
+  out.push(
+    '',
+    `ORGANISATION (62443-2-1): maturity per security program element, target ML${s.organisation.targetMaturity}; - = not applicable`,
+    SPES.map((spe) => spe.padEnd(7))
+      .join('')
+      .trimEnd(),
+    SPES.map((spe) => String(m[spe] ?? '-').padEnd(7))
+      .join('')
+      .trimEnd(),
+    '',
+  );
+  const g = s.gapCount;
+  const total = g.zones + g.conduits + g.assets + g.organisation;
+  const pct = s.overall.total ? Math.round((100 * s.overall.answered) / s.overall.total) : 0;
+  out.push(
+    `Gap register: ${total} items (${g.zones} zone, ${g.conduits} conduit, ${g.assets} asset, ${g.organisation} organisation).`,
+    `Progress: ${s.overall.answered} of ${s.overall.total} items answered (${pct}%).`,
+    '',
+  );
+  return out.join('\n');
+}
+
+export const scoreCommand: CliCommand = {
+  name: 'score',
+  usage: 'score ID [--json]',
+  summary: 'Print SL-A beside SL-T per zone, conduit and asset, 2-1 maturity and gap counts',
+  run(ctx, args) {
+    const { values, positionals } = parseArgs({
+      args,
+      options: { json: { type: 'boolean' } },
+      allowPositionals: true,
+      strict: true,
+    });
+    if (positionals.length !== 1) throw new UsageError('score needs exactly one assessment ID');
+    const services = ctx.services();
+    const id = positionals[0];
+    const score = services.score.get(id);
+    if (values.json) {
+      ctx.io.stdout(`${JSON.stringify(scoreJson(score), null, 2)}\n`);
+      return 0;
+    }
+    const names = new Map<string, string>();
+    for (const list of [services.zones.list(id), services.conduits.list(id), services.assets.list(id)])
+      for (const x of list) names.set(x.id, x.name);
+    ctx.io.stdout(scoreTable(score, services.assessments.get(id).title, names));
+    return 0;
+  },
+};

@@ -1,0 +1,262 @@
+import { randomUUID } from 'node:crypto';
+import type Database from 'better-sqlite3';
+import type { z } from 'zod';
+import type { RequirementIndex } from '../../core/catalog/requirementIndex';
+import { responseKey } from '../../core/domain';
+import {
+  type InterchangeDocument,
+  serializeInterchange,
+  toInterchangeDocument,
+} from '../../core/interchange/document';
+import { interchangeProblems } from '../../core/interchange/validate';
+import { jsonPath } from '../../shared/catalog';
+import { AppError } from '../../shared/errors';
+import { INTERCHANGE_FORMAT, interchangeSchema } from '../../shared/interchange';
+import type { Workspace } from '../workspace';
+import { loadAssessmentModel, loadEvidenceMeta } from './assessmentModel';
+import type { AssetService } from './assets';
+import { sha256Hex } from './hash';
+import { scopeColumns, slJson } from './modelRows';
+
+export interface ImportOptions {
+  /** Import under a new id instead of refusing when the document's assessment id exists. */
+  asCopy?: boolean;
+  /** The file name, for messages. */
+  source?: string;
+}
+
+export interface ImportResult {
+  id: string;
+  title: string;
+  counts: {
+    zones: number;
+    conduits: number;
+    assets: number;
+    responses: number;
+    findings: number;
+    evidence: number;
+  };
+}
+
+/** `responses[3].scope: sentence` from the first zod issue, in words an auditor can act on. */
+function describeIssue(issue: z.core.$ZodIssue): string {
+  const at = jsonPath(issue.path);
+  if (issue.code === 'unrecognized_keys') {
+    const key = issue.keys[0];
+    return `${at === '(root)' ? key : `${at}.${key}`}: unknown field`;
+  }
+  if (issue.code === 'invalid_type' && /received undefined/.test(issue.message)) return `${at}: missing`;
+  return `${at}: ${issue.message}`;
+}
+
+/** Reads and writes whole assessments as zonewalk.assessment/1 documents (docs interchange.md). */
+export class InterchangeService {
+  private stmts?: ReturnType<InterchangeService['prepare']>;
+
+  constructor(
+    private readonly ws: Workspace,
+    private readonly index: RequirementIndex,
+    private readonly assets: AssetService,
+  ) {}
+
+  exportDocument(id: string): InterchangeDocument {
+    return this.ws.db.transaction(() =>
+      toInterchangeDocument(loadAssessmentModel(this.ws, id), loadEvidenceMeta(this.ws, id)),
+    )();
+  }
+
+  /** The canonical file text: export -> import -> export gives the same bytes. */
+  exportJson(id: string): string {
+    return serializeInterchange(this.exportDocument(id));
+  }
+
+  /** Parses and checks a document completely; the first problem is thrown with its JSON path. */
+  parse(text: string, source = 'The document'): InterchangeDocument {
+    const fail = (problem: string): never => {
+      const path = problem.slice(0, problem.indexOf(':'));
+      throw new AppError('invalid-file', `${source} is not a valid Zonewalk assessment: ${problem}.`, {
+        path,
+      });
+    };
+    let raw: unknown;
+    try {
+      raw = JSON.parse(text.charCodeAt(0) === 0xfeff ? text.slice(1) : text);
+    } catch (err) {
+      throw new AppError('invalid-file', `${source} is not valid JSON: ${(err as Error).message}.`, {
+        path: '(root)',
+      });
+    }
+    if (raw === null || typeof raw !== 'object' || Array.isArray(raw)) fail('(root): expected a JSON object');
+    const format = (raw as { format?: unknown }).format;
+    if (format !== INTERCHANGE_FORMAT) {
+      fail(
+        format === undefined
+          ? `format: missing (expected "${INTERCHANGE_FORMAT}")`
+          : `format: unknown format ${JSON.stringify(format)}; this Zonewalk reads "${INTERCHANGE_FORMAT}"`,
+      );
+    }
+    const parsed = interchangeSchema.safeParse(raw);
+    if (!parsed.success) fail(describeIssue(parsed.error.issues[0]));
+    const doc = parsed.data as InterchangeDocument;
+    const problems = interchangeProblems(doc, this.index);
+    if (problems.length) fail(problems[0]);
+    return doc;
+  }
+
+  /** Imports a whole document in one transaction with one audit event; nothing is written on any error. */
+  import(text: string, opts: ImportOptions = {}): ImportResult {
+    const doc = this.parse(text, opts.source);
+    const existing = this.ws.db.prepare('SELECT title FROM assessment WHERE id = ?').get(doc.assessment.id) as
+      | { title: string }
+      | undefined;
+    if (existing && !opts.asCopy) {
+      throw new AppError(
+        'conflict',
+        `An assessment with id ${doc.assessment.id} ("${existing.title}") already exists in this workspace. Import it as a copy to keep both, or delete the existing one first.`,
+      );
+    }
+    const id = existing ? randomUUID() : doc.assessment.id;
+    const title = existing ? `${doc.assessment.title} (copy)` : doc.assessment.title;
+    const counts = {
+      zones: doc.zones.length,
+      conduits: doc.conduits.length,
+      assets: doc.assets.length,
+      responses: doc.responses.length,
+      findings: doc.findings.length,
+      evidence: doc.evidence.length,
+    };
+    this.ws.change(
+      id,
+      {
+        action: 'assessment.imported',
+        entity: 'assessment',
+        entityId: id,
+        data: {
+          title,
+          source: opts.source ?? null,
+          sha256: sha256Hex(text),
+          ...(existing && { copyOf: doc.assessment.id }),
+          ...counts,
+        },
+      },
+      (at) => this.write(id, title, doc, at),
+    );
+    return { id, title, counts };
+  }
+
+  private prepare(db: Database.Database) {
+    return {
+      assessment: db.prepare(
+        `INSERT INTO assessment (id, title, organisation, site, status, assessors, catalogs, sms_target_maturity,
+           created_at, updated_at) VALUES (?, ?, ?, ?, ?, ?, ?, ?, ?, ?)`,
+      ),
+      zone: db.prepare(
+        'INSERT INTO zone (id, assessment_id, name, description, sl_target) VALUES (?, ?, ?, ?, ?)',
+      ),
+      conduit: db.prepare(
+        `INSERT INTO conduit (id, assessment_id, name, description, zone_a, zone_b, protocols, sl_target)
+         VALUES (?, ?, ?, ?, ?, ?, ?, ?)`,
+      ),
+      evidence: db.prepare(
+        `INSERT INTO evidence (assessment_id, sha256, file_name, media_type, size, captured_at, captured_by,
+           description, added_at) VALUES (?, ?, ?, ?, ?, ?, ?, ?, ?)`,
+      ),
+      response: db.prepare(
+        `INSERT INTO response (assessment_id, scope_kind, scope_id, requirement, result, maturity,
+           compensating_control, comment, flagged, assessed_by, assessed_at) VALUES (?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?)`,
+      ),
+      finding: db.prepare(
+        `INSERT INTO finding (id, assessment_id, title, requirement, scope_kind, scope_id, severity, description,
+           recommendation, owner, due, status, created_at, updated_at)
+         VALUES (?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?)`,
+      ),
+      link: db.prepare(
+        'INSERT INTO evidence_link (assessment_id, sha256, target_kind, target_id, created_at) VALUES (?, ?, ?, ?, ?)',
+      ),
+    };
+  }
+
+  private write(id: string, title: string, doc: InterchangeDocument, at: string): void {
+    this.stmts ??= this.prepare(this.ws.db);
+    const s = this.stmts;
+    const a = doc.assessment;
+    s.assessment.run(
+      id,
+      title,
+      a.organisation,
+      a.site,
+      a.status,
+      JSON.stringify(a.assessors),
+      JSON.stringify(a.catalogs),
+      a.smsTargetMaturity,
+      a.createdAt,
+      at,
+    );
+    for (const z of doc.zones) s.zone.run(z.id, id, z.name, z.description, slJson(z.slTarget));
+    for (const c of doc.conduits) {
+      s.conduit.run(
+        c.id,
+        id,
+        c.name,
+        c.description,
+        c.zones[0],
+        c.zones[1],
+        JSON.stringify(c.protocols),
+        slJson(c.slTarget),
+      );
+    }
+    for (const x of doc.assets) this.assets.insert(id, x);
+    // Evidence comes as metadata only; its files arrive with an audit package.
+    for (const e of doc.evidence) {
+      s.evidence.run(
+        id,
+        e.sha256,
+        e.fileName,
+        e.mediaType,
+        e.size,
+        e.capturedAt,
+        e.capturedBy,
+        e.description,
+        at,
+      );
+    }
+    for (const r of doc.responses) {
+      const [kind, scopeId] = scopeColumns(r.scope);
+      s.response.run(
+        id,
+        kind,
+        scopeId,
+        r.requirement,
+        r.result,
+        r.maturity,
+        r.compensatingControl,
+        r.comment,
+        r.flagged ? 1 : 0,
+        r.assessedBy,
+        r.assessedAt,
+      );
+      const key = responseKey(r.scope, r.requirement);
+      for (const h of r.evidence) s.link.run(id, h, 'response', key, at);
+    }
+    for (const f of doc.findings) {
+      const [kind, scopeId] = f.scope ? scopeColumns(f.scope) : [null, null];
+      s.finding.run(
+        f.id,
+        id,
+        f.title,
+        f.requirement,
+        kind,
+        scopeId,
+        f.severity,
+        f.description,
+        f.recommendation,
+        f.owner,
+        f.due,
+        f.status,
+        at,
+        at,
+      );
+      for (const h of f.evidence) s.link.run(id, h, 'finding', f.id, at);
+    }
+  }
+}

@@ -1,0 +1,515 @@
+import { describe, expect, it } from 'vitest';
+import { responseKey } from '../../src/core/domain';
+import type { InterchangeDocument } from '../../src/core/interchange/document';
+import type { Services } from '../../src/main/services';
+import { buildDemo } from '../../src/main/services/demo';
+import { openTestWorkspace } from '../helpers/workspace';
+
+const H1 = '1'.repeat(64);
+const H2 = 'f'.repeat(64);
+
+/** The demo plus two evidence files linked to an answer and a finding. */
+function demoWithEvidence(services: Services): string {
+  const a = buildDemo(services);
+  const doc = services.interchange.exportDocument(a.id);
+  const db = services.ws.db;
+  for (const h of [H2, H1]) {
+    db.prepare(
+      `INSERT INTO evidence (assessment_id, sha256, file_name, media_type, size, captured_at, captured_by, description, added_at)
+       VALUES (?, ?, ?, 'image/jpeg', 123456, '2026-11-26T09:12:00.000Z', 'Dana Whitfield', 'Cabinet door open', '2026-11-26T09:12:00.000Z')`,
+    ).run(a.id, h, `${h.slice(0, 4)}.jpg`);
+  }
+  const r = doc.responses.find((x) => x.scope.kind === 'zone')!;
+  const link = db.prepare(
+    'INSERT INTO evidence_link (assessment_id, sha256, target_kind, target_id, created_at) VALUES (?, ?, ?, ?, ?)',
+  );
+  link.run(a.id, H2, 'response', responseKey(r.scope, r.requirement), 't');
+  link.run(a.id, H1, 'response', responseKey(r.scope, r.requirement), 't');
+  link.run(a.id, H1, 'finding', doc.findings[0].id, 't');
+  return a.id;
+}
+
+describe('interchange export', () => {
+  it('writes the canonical form: fixed key order, sorted arrays, 2-space JSON and a newline', () => {
+    const { services } = openTestWorkspace();
+    const id = demoWithEvidence(services);
+    const text = services.interchange.exportJson(id);
+    expect(text.endsWith('}\n')).toBe(true);
+    expect(text.startsWith('{\n  "format": "zonewalk.assessment/1",\n  "assessment": {\n    "id": ')).toBe(
+      true,
+    );
+    const doc = JSON.parse(text) as InterchangeDocument;
+    expect(Object.keys(doc)).toEqual([
+      'format',
+      'assessment',
+      'zones',
+      'conduits',
+      'assets',
+      'responses',
+      'findings',
+      'evidence',
+    ]);
+    expect(Object.keys(doc.assessment)).toEqual([
+      'id',
+      'title',
+      'organisation',
+      'site',
+      'assessors',
+      'createdAt',
+      'status',
+      'catalogs',
+      'smsTargetMaturity',
+    ]);
+    expect(Object.keys(doc.responses[0])).toEqual([
+      'scope',
+      'requirement',
+      'result',
+      'maturity',
+      'compensatingControl',
+      'comment',
+      'evidence',
+      'flagged',
+      'assessedBy',
+      'assessedAt',
+    ]);
+    expect(Object.keys(doc.zones[0].slTarget)).toEqual(['FR1', 'FR2', 'FR3', 'FR4', 'FR5', 'FR6', 'FR7']);
+    for (const list of [doc.zones, doc.conduits, doc.assets, doc.findings]) {
+      expect(list.map((x) => x.id)).toEqual(list.map((x) => x.id).sort());
+    }
+    expect(doc.evidence.map((e) => e.sha256)).toEqual([H1, H2]);
+    const linked = doc.responses.find((r) => r.evidence.length)!;
+    expect(linked.evidence).toEqual([H1, H2]);
+    // Responses: organisation first, then zones, conduits, assets; SR 1.2 before SR 1.10.
+    const kinds = doc.responses.map((r) => r.scope.kind);
+    expect(kinds.indexOf('zone')).toBeGreaterThan(kinds.lastIndexOf('organisation'));
+    expect(kinds.indexOf('asset')).toBeGreaterThan(kinds.lastIndexOf('conduit'));
+    const org = doc.responses.filter((r) => r.scope.kind === 'organisation').map((r) => r.requirement);
+    const ix = (x: string) => org.indexOf(x);
+    if (ix('USER 1.2') >= 0 && ix('USER 1.10') >= 0) expect(ix('USER 1.2')).toBeLessThan(ix('USER 1.10'));
+  });
+
+  it('export -> import into a fresh workspace -> export is byte-identical', () => {
+    const first = openTestWorkspace().services;
+    const id = demoWithEvidence(first);
+    const text = first.interchange.exportJson(id);
+    const second = openTestWorkspace().services;
+    const result = second.interchange.import(text, { source: 'plant.json' });
+    expect(result.id).toBe(id);
+    expect(result.counts.evidence).toBe(2);
+    expect(second.interchange.exportJson(id)).toBe(text);
+    const ev = second.ws.trail.list(id);
+    expect(ev).toHaveLength(1);
+    expect(ev[0]).toMatchObject({ action: 'assessment.imported', data: { source: 'plant.json', zones: 5 } });
+  });
+
+  it('refuses an id clash with a conflict, or imports as a copy with a new id', () => {
+    const { services } = openTestWorkspace();
+    const id = buildDemo(services).id;
+    const text = services.interchange.exportJson(id);
+    expect(() => services.interchange.import(text)).toThrow(/already exists in this workspace/);
+    const copy = services.interchange.import(text, { asCopy: true });
+    expect(copy.id).not.toBe(id);
+    expect(copy.title).toMatch(/\(copy\)$/);
+    const a = JSON.parse(services.interchange.exportJson(copy.id)) as InterchangeDocument;
+    const b = JSON.parse(text) as InterchangeDocument;
+    expect(a.responses).toEqual(b.responses);
+    expect(a.zones).toEqual(b.zones);
+  });
+});
+
+/** A small valid document to break in one place per test. */
+function validDoc(): InterchangeDocument {
+  const sl = { FR1: 2, FR2: 2, FR3: 2, FR4: 1, FR5: 2, FR6: 1, FR7: 2 } as const;
+  return {
+    format: 'zonewalk.assessment/1',
+    assessment: {
+      id: 'wtw-2026',
+      title: 'Waterworks',
+      organisation: 'Water Authority',
+      site: 'North',
+      assessors: [{ name: 'Dana' }],
+      createdAt: '2026-11-26T08:00:00Z',
+      status: 'in-progress',
+      catalogs: ['iec-62443-2-1:2024', 'iec-62443-3-3:2013', 'iec-62443-4-2:2019'],
+      smsTargetMaturity: 3,
+    },
+    zones: [
+      { id: 'control', name: 'Control', description: '', slTarget: { ...sl } },
+      { id: 'scada', name: 'SCADA', description: '', slTarget: { ...sl } },
+    ],
+    conduits: [
+      {
+        id: 'c1',
+        name: 'SCADA-Control',
+        description: '',
+        zones: ['scada', 'control'],
+        protocols: ['S7comm'],
+        slTarget: { ...sl },
+      },
+    ],
+    assets: [
+      {
+        id: 'plc1',
+        name: 'PLC 1',
+        zone: 'control',
+        componentType: 'EDR',
+        vendor: 'Siemens',
+        model: 'S7-1500',
+        firmware: 'V2.9',
+        legacy: false,
+      },
+    ],
+    responses: [
+      {
+        scope: { kind: 'organisation' },
+        requirement: 'ORG 1.1',
+        result: 'met',
+        maturity: 3,
+        compensatingControl: '',
+        comment: '',
+        evidence: [],
+        flagged: false,
+        assessedBy: 'Dana',
+        assessedAt: '2026-11-26T09:00:00Z',
+      },
+      {
+        scope: { kind: 'zone', id: 'scada' },
+        requirement: 'SR 1.1',
+        result: 'not-met',
+        maturity: null,
+        compensatingControl: '',
+        comment: 'shared account',
+        evidence: [H1],
+        flagged: true,
+        assessedBy: 'Dana',
+        assessedAt: '2026-11-26T09:00:00Z',
+      },
+      {
+        scope: { kind: 'asset', id: 'plc1' },
+        requirement: 'EDR 2.4',
+        result: 'met',
+        maturity: null,
+        compensatingControl: 'isolated',
+        comment: '',
+        evidence: [],
+        flagged: false,
+        assessedBy: 'Dana',
+        assessedAt: '2026-11-26T09:00:00Z',
+      },
+    ],
+    findings: [
+      {
+        id: 'f1',
+        title: 'Shared account',
+        requirement: 'SR 1.1',
+        scope: { kind: 'zone', id: 'scada' },
+        severity: 'high',
+        description: '',
+        recommendation: '',
+        owner: '',
+        due: '2027-03-31',
+        status: 'open',
+        evidence: [H1],
+      },
+    ],
+    evidence: [
+      {
+        sha256: H1,
+        fileName: 'p.jpg',
+        mediaType: 'image/jpeg',
+        size: 10,
+        capturedAt: '2026-11-26T09:00:00Z',
+        capturedBy: 'Dana',
+        description: '',
+      },
+    ],
+  };
+}
+
+type Doc = ReturnType<typeof validDoc> & Record<string, unknown>;
+
+describe('interchange import: bad input names the JSON path and imports nothing', () => {
+  it('imports the valid document', () => {
+    const { services } = openTestWorkspace();
+    const text = `${JSON.stringify(validDoc(), null, 2)}\n`;
+    expect(services.interchange.import(text).id).toBe('wtw-2026');
+    expect(services.interchange.exportJson('wtw-2026')).toBe(text);
+  });
+
+  const cases: [string, (d: Doc) => unknown, RegExp][] = [
+    [
+      'unknown format version',
+      (d) => ({ ...d, format: 'zonewalk.assessment/2' }),
+      /^format: unknown format "zonewalk.assessment\/2"/,
+    ],
+    ['missing format', (d) => ({ ...d, format: undefined }), /^format: missing/],
+    ['a top-level array', () => [], /^\(root\): expected a JSON object/],
+    ['an unknown top-level field', (d) => ({ ...d, colour: 'red' }), /^colour: unknown field/],
+    [
+      'an unknown nested field',
+      (d) => {
+        (d.zones[1] as unknown as Record<string, unknown>).colour = 'red';
+        return d;
+      },
+      /^zones\[1\]\.colour: unknown field/,
+    ],
+    [
+      'a missing field',
+      (d) => {
+        delete (d.assets[0] as Partial<(typeof d.assets)[0]>).legacy;
+        return d;
+      },
+      /^assets\[0\]\.legacy: missing/,
+    ],
+    [
+      'an SL above 4',
+      (d) => {
+        (d.zones[1].slTarget as Record<string, number>).FR3 = 5;
+        return d;
+      },
+      /^zones\[1\]\.slTarget\.FR3: SL values are whole numbers from 0 to 4/,
+    ],
+    [
+      'a negative SL',
+      (d) => {
+        (d.conduits[0].slTarget as Record<string, number>).FR7 = -1;
+        return d;
+      },
+      /^conduits\[0\]\.slTarget\.FR7: SL values/,
+    ],
+    [
+      'a fractional SL',
+      (d) => {
+        (d.zones[0].slTarget as Record<string, number>).FR1 = 1.5;
+        return d;
+      },
+      /^zones\[0\]\.slTarget\.FR1: SL values/,
+    ],
+    [
+      'a maturity of 7',
+      (d) => {
+        (d.responses[0] as unknown as Record<string, unknown>).maturity = 7;
+        return d;
+      },
+      /^responses\[0\]\.maturity: Maturity is a whole number from 0 to 4/,
+    ],
+    [
+      'an unknown requirement',
+      (d) => {
+        d.responses[1].requirement = 'SR 9.9';
+        return d;
+      },
+      /^responses\[1\]\.requirement: unknown requirement "SR 9\.9" for a zone/,
+    ],
+    [
+      'a requirement of another component type',
+      (d) => {
+        d.responses[2].requirement = 'NDR 2.4';
+        return d;
+      },
+      /^responses\[2\]\.requirement: "NDR 2\.4" does not apply to a component of type EDR/,
+    ],
+    [
+      'a heading as a requirement',
+      (d) => {
+        d.responses[0].requirement = 'ORG 1';
+        return d;
+      },
+      /^responses\[0\]\.requirement: "ORG 1" is a heading/,
+    ],
+    [
+      'an unknown finding requirement',
+      (d) => {
+        d.findings[0].requirement = 'SR 1.99';
+        return d;
+      },
+      /^findings\[0\]\.requirement: unknown requirement "SR 1\.99" for a zone/,
+    ],
+    [
+      'a response to a missing zone',
+      (d) => {
+        d.responses[1].scope = { kind: 'zone', id: 'dmz' };
+        return d;
+      },
+      /^responses\[1\]\.scope\.id: no zone with id "dmz"/,
+    ],
+    [
+      'an asset in a missing zone',
+      (d) => {
+        d.assets[0].zone = 'ghost';
+        return d;
+      },
+      /^assets\[0\]\.zone: no zone with id "ghost"/,
+    ],
+    [
+      'a conduit to a missing zone',
+      (d) => {
+        d.conduits[0].zones[1] = 'ghost';
+        return d;
+      },
+      /^conduits\[0\]\.zones\[1\]: no zone with id "ghost"/,
+    ],
+    [
+      'a conduit from a zone to itself',
+      (d) => {
+        d.conduits[0].zones[1] = 'scada';
+        return d;
+      },
+      /^conduits\[0\]\.zones: a conduit joins two different zones/,
+    ],
+    [
+      'dangling evidence',
+      (d) => {
+        d.findings[0].evidence = ['e'.repeat(64)];
+        return d;
+      },
+      /^findings\[0\]\.evidence\[0\]: no evidence with sha256/,
+    ],
+    [
+      'a finding on a missing asset',
+      (d) => {
+        d.findings[0].scope = { kind: 'asset', id: 'plc9' };
+        return d;
+      },
+      /^findings\[0\]\.scope\.id: no asset with id "plc9"/,
+    ],
+    [
+      'duplicate zone ids',
+      (d) => {
+        d.zones[1].id = 'control';
+        return d;
+      },
+      /^zones\[1\]\.id: duplicate id "control" \(also zones\[0\]\)/,
+    ],
+    [
+      'duplicate finding ids',
+      (d) => {
+        d.findings.push({ ...d.findings[0] });
+        return d;
+      },
+      /^findings\[1\]\.id: duplicate id "f1"/,
+    ],
+    [
+      'two answers to one requirement',
+      (d) => {
+        d.responses.push({ ...d.responses[1] });
+        return d;
+      },
+      /^responses\[3\]: a second answer to SR 1\.1/,
+    ],
+    [
+      'duplicate evidence',
+      (d) => {
+        d.evidence.push({ ...d.evidence[0] });
+        return d;
+      },
+      /^evidence\[1\]\.sha256: duplicate evidence/,
+    ],
+    [
+      'a maturity on a zone answer',
+      (d) => {
+        (d.responses[1] as unknown as Record<string, unknown>).maturity = 2;
+        return d;
+      },
+      /^responses\[1\]\.maturity: only the organisation questionnaire/,
+    ],
+    [
+      'a compensating control on a gap',
+      (d) => {
+        d.responses[1].compensatingControl = 'x';
+        return d;
+      },
+      /^responses\[1\]\.compensatingControl: only a met answer/,
+    ],
+    [
+      'an unknown scope kind',
+      (d) => {
+        (d.responses[1] as unknown as Record<string, unknown>).scope = { kind: 'site' };
+        return d;
+      },
+      /^responses\[1\]\.scope\.kind: scope\.kind must be organisation, zone, conduit or asset/,
+    ],
+    [
+      'an unknown result',
+      (d) => {
+        (d.responses[1] as unknown as Record<string, unknown>).result = 'ok';
+        return d;
+      },
+      /^responses\[1\]\.result:/,
+    ],
+    [
+      'an unknown catalog',
+      (d) => {
+        d.assessment.catalogs = ['iec-62443-3-3:1999'];
+        return d;
+      },
+      /^assessment\.catalogs\[0\]: unknown catalog/,
+    ],
+    [
+      'a bad id',
+      (d) => {
+        d.assets[0].id = 'plc 1/../x';
+        return d;
+      },
+      /^assets\[0\]\.id: Use letters, digits/,
+    ],
+    [
+      'a bad time',
+      (d) => {
+        d.responses[0].assessedAt = 'yesterday';
+        return d;
+      },
+      /^responses\[0\]\.assessedAt: Use an ISO 8601 time/,
+    ],
+    [
+      'a target maturity of 0',
+      (d) => {
+        d.assessment.smsTargetMaturity = 0;
+        return d;
+      },
+      /^assessment\.smsTargetMaturity: The target maturity/,
+    ],
+  ];
+
+  it.each(cases)('%s', (_name, mutate, message) => {
+    const { services } = openTestWorkspace();
+    const text = JSON.stringify(mutate(validDoc() as Doc));
+    let error: { code?: string; message: string; details?: { path: string } } | undefined;
+    try {
+      services.interchange.import(text, { source: 'plant.json' });
+    } catch (e) {
+      error = e as typeof error;
+    }
+    expect(error?.code).toBe('invalid-file');
+    const prefix = 'plant.json is not a valid Zonewalk assessment: ';
+    expect(error!.message.startsWith(prefix)).toBe(true);
+    expect(error!.message.slice(prefix.length)).toMatch(message);
+    expect(error!.message.split('\n')).toHaveLength(1);
+    expect(services.assessments.list()).toEqual([]);
+    expect(services.ws.db.prepare('SELECT COUNT(*) FROM audit_event').pluck().get()).toBe(0);
+  });
+
+  it('malformed JSON', () => {
+    const { services } = openTestWorkspace();
+    expect(() =>
+      services.interchange.import('{"format": "zonewalk.assessment/1",', { source: 'x.json' }),
+    ).toThrow(/^x\.json is not valid JSON: /);
+    expect(services.assessments.list()).toEqual([]);
+  });
+
+  it('rolls back when the database refuses a row half-way', () => {
+    const { services } = openTestWorkspace();
+    services.ws.db.exec(
+      `CREATE TRIGGER boom BEFORE INSERT ON finding BEGIN SELECT RAISE(ABORT, 'boom'); END`,
+    );
+    expect(() => services.interchange.import(JSON.stringify(validDoc()))).toThrow();
+    expect(
+      services.ws.db
+        .prepare(
+          'SELECT (SELECT COUNT(*) FROM assessment) + (SELECT COUNT(*) FROM response) + (SELECT COUNT(*) FROM audit_event)',
+        )
+        .pluck()
+        .get(),
+    ).toBe(0);
+  });
+});
