@@ -6,6 +6,7 @@ import { createCommand, listCommand } from './commands/assessments';
 import { catalogsCommand, importOverlayCommand, removeOverlayCommand } from './commands/catalogs';
 import { demoCommand } from './commands/demo';
 import { exportCommand, importCommand } from './commands/interchange';
+import { importRegisterCommand } from './commands/reports';
 import { scoreCommand } from './commands/score';
 
 export const COMMANDS: readonly CliCommand[] = [
@@ -13,6 +14,7 @@ export const COMMANDS: readonly CliCommand[] = [
   createCommand,
   importCommand,
   exportCommand,
+  importRegisterCommand,
   demoCommand,
   scoreCommand,
   catalogsCommand,

@@ -9,6 +9,8 @@ import { ConduitService } from './conduits';
 import { EvidenceLinks } from './evidenceLinks';
 import { FindingService } from './findings';
 import { InterchangeService } from './interchange';
+import { ReportService } from './reports/reportService';
+import { reportSources } from './reports/reportSources';
 import { ResponseService } from './responses';
 import { ScopeCleanup } from './scopeCleanup';
 import { ScopeResolver } from './scopes';
@@ -34,6 +36,8 @@ export interface Services {
   findings: FindingService;
   interchange: InterchangeService;
   score: ScoreService;
+  /** The Excel gap register, the PDF findings report and the register's round trip. */
+  reports: ReportService;
 }
 
 export interface ServiceOptions extends WorkspaceOptions {
@@ -67,5 +71,6 @@ export function createServices(dataDir: string, opts: ServiceOptions = {}): Serv
     findings: new FindingService(ws, assessments, scopes, requirements, links),
     interchange: new InterchangeService(ws, requirements, assets),
     score: new ScoreService(ws, catalogs),
+    reports: new ReportService(ws, reportSources(ws, assessments, catalogs)),
   };
 }

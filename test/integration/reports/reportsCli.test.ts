@@ -6,7 +6,10 @@ import { describe, expect, it } from 'vitest';
 import { runCli } from '../../../src/cli/run';
 import { createServices } from '../../../src/main/services';
 import { buildDemo } from '../../../src/main/services/demo';
-import { GAP_REGISTER_HEADERS, GAP_REGISTER_SHEET } from '../../../src/main/services/reports/gapRegisterColumns';
+import {
+  GAP_REGISTER_HEADERS,
+  GAP_REGISTER_SHEET,
+} from '../../../src/main/services/reports/gapRegisterColumns';
 import { readPdf, squash } from '../../helpers/pdfRead';
 import { tempDir } from '../../helpers/workspace';
 
@@ -60,7 +63,15 @@ describe('zonewalk export xlsx|pdf and import-register', () => {
     expect(r.stderr.trim().split('\n')).toHaveLength(1);
     expect(r.stderr).toContain('does not exist');
     expect(fs.existsSync(missing)).toBe(false);
-    const unknown = await cli(['--data-dir', dir, 'export', 'xlsx', 'no-such-id', '--out', path.join(tempDir(), 'r.xlsx')]);
+    const unknown = await cli([
+      '--data-dir',
+      dir,
+      'export',
+      'xlsx',
+      'no-such-id',
+      '--out',
+      path.join(tempDir(), 'r.xlsx'),
+    ]);
     expect(unknown.code).toBe(1);
     expect(unknown.stderr).toContain('No assessment with id no-such-id');
   });
@@ -91,7 +102,10 @@ describe('zonewalk export xlsx|pdf and import-register', () => {
     expect(applied.code, applied.stderr).toBe(0);
     expect(applied.stdout).toContain('Applied: 2 gap(s) changed');
     const s2 = createServices(dir);
-    expect(s2.reports.tracking.all(id).get(score.gaps[1].gapId)).toMatchObject({ status: 'resolved', due: '2027-06-30' });
+    expect(s2.reports.tracking.all(id).get(score.gaps[1].gapId)).toMatchObject({
+      status: 'resolved',
+      due: '2027-06-30',
+    });
     s2.ws.close();
 
     ws.getRow(4).getCell(c('Due date')).value = 'soon';
@@ -108,7 +122,9 @@ describe('zonewalk export xlsx|pdf and import-register', () => {
     const bin = path.resolve('out/main/zonewalk.js');
     expect(fs.existsSync(bin), 'run npm run build first').toBe(true);
     const out = path.join(tempDir(), 'r.pdf');
-    const r = spawnSync(process.execPath, [bin, '--data-dir', dir, 'export', 'pdf', id, '--out', out], { encoding: 'utf8' });
+    const r = spawnSync(process.execPath, [bin, '--data-dir', dir, 'export', 'pdf', id, '--out', out], {
+      encoding: 'utf8',
+    });
     expect(r.status, r.stderr).toBe(0);
     expect(fs.readFileSync(out).subarray(0, 5).toString()).toBe('%PDF-');
   });
