@@ -47,7 +47,13 @@ export function h1(text: string, id?: string): Node {
 }
 
 export function h2(text: string): Node {
-  return t(text, { style: 'h2', tocItem: true, tocMargin: [12, 0, 0, 0], outline: true, outlineText: text });
+  return t(text, {
+    style: 'h2',
+    tocItem: true,
+    tocMargin: [12, 0, 0, 0],
+    outline: true,
+    outlineText: text,
+  });
 }
 
 /** A data table: header row repeated across pages, thin rules, zebra rows. */
@@ -60,6 +66,8 @@ export function dataTable(
   return {
     table: {
       headerRows: 1,
+      // A header row alone at the foot of a page reads as a broken table.
+      keepWithHeaderRows: 1,
       widths,
       body: [header.map((h) => ({ text: h, style: 'th' })), ...rows],
       // A row split over two pages reads as two half-rows; long single cells still flow.
@@ -90,6 +98,14 @@ export function facts(rows: [string, Content][], labelWidth = 110): Node {
     layout: 'noBorders',
     margin: [0, 0, 0, 8],
   };
+}
+
+/**
+ * A heading and the short table under it on one page (a heading alone at the foot of a page reads
+ * as a mistake). Long tables flow; their header row repeats.
+ */
+export function keepTogether(parts: Content[], rows: number): Node {
+  return { stack: parts, unbreakable: rows <= 25 };
 }
 
 export const STYLES: Node = {

@@ -1,5 +1,6 @@
 import { SEVERITIES } from '../../../../core/domain';
 import type { Finding } from '../../../../core/model';
+import type { GapItem } from '../../../../core/scoring/types';
 import { SEVERITY_COLOR } from '../colors';
 import type { ReportInput } from '../reportInput';
 import {
@@ -11,7 +12,18 @@ import {
   scopeName,
   severityRank,
 } from '../reportText';
-import { type Content, dataTable, empty, h1, h2, type Node, runs, severityRun, t } from './blocks';
+import {
+  type Content,
+  dataTable,
+  empty,
+  h1,
+  h2,
+  keepTogether,
+  type Node,
+  runs,
+  severityRun,
+  t,
+} from './blocks';
 
 /** Image key for an evidence thumbnail in the document's `images` dictionary. */
 export function thumbKey(sha256: string): string {
@@ -28,7 +40,9 @@ function sortFindings(list: Finding[]): Finding[] {
 }
 
 function fact(label: string, value: string): Node[] {
-  return [{ text: `${label}\u00a0`, style: 'label' }, ...runs(value), { text: '     ' }];
+  // Short values never break inside ("Due not / set" reads as two facts).
+  const kept = value.length <= 24 ? value.replace(/ /g, '\u00a0') : value;
+  return [{ text: `${label}\u00a0`, style: 'label' }, ...runs(kept), { text: '     ' }];
 }
 
 function findingBlock(
@@ -110,21 +124,22 @@ export function findingsSection(input: ReportInput, thumbs: ReadonlySet<string>)
     out.push(findingBlock(input, f, i + 1, thumbs, names));
   });
 
-  out.push(h2('Gaps from the checklists'));
   const gaps = input.score.gaps;
   if (gaps.length === 0) {
+    out.push(h2('Gaps from the checklists'));
     out.push(
       empty('No gaps: every requirement that applies at the target level is satisfied or not applicable.'),
     );
     return out;
   }
-  out.push(
+  const intro: Content[] = [h2('Gaps from the checklists')];
+  intro.push(
     t(
       `The checklists show ${gaps.length} requirements that apply at the target level and are not satisfied. The table counts them by where they are; the gap register lists every one.`,
       { margin: [0, 0, 0, 6] },
     ),
   );
-  out.push(
+  intro.push(
     dataTable(
       ['*', 60, 60, 60, 60, 60],
       ['Severity', ...SCOPE_KINDS.map((k) => SCOPE_KIND_LABELS[k]), 'Total'],
@@ -143,8 +158,11 @@ export function findingsSection(input: ReportInput, thumbs: ReadonlySet<string>)
       }),
     ),
   );
+  out.push(keepTogether(intro, SEVERITIES.length));
+  // Most severe first; at the same severity, what was found wanting before what was not yet looked at.
+  const unlooked = (g: GapItem) => (g.result === 'unanswered' || g.result === 'not-assessed' ? 1 : 0);
   const worst = [...gaps]
-    .sort((a, b) => severityRank(a.severity) - severityRank(b.severity))
+    .sort((a, b) => severityRank(a.severity) - severityRank(b.severity) || unlooked(a) - unlooked(b))
     .slice(0, GAP_LIST_LIMIT);
   out.push({
     text: `The ${worst.length === gaps.length ? '' : `${worst.length} `}most severe gaps`,

@@ -33,7 +33,7 @@ export function maturitySection(input: ReportInput): Content[] {
     if (g.scope.kind === 'organisation') below.set(g.fr, (below.get(g.fr) ?? 0) + 1);
   out.push(
     dataTable(
-      [40, '*', 80, 50, 70],
+      [40, '*', 100, 45, 60],
       ['SPE', 'Security programme element', 'Maturity', 'Target', 'Below target'],
       SPES.map((s) => {
         const m = org.maturity[s];

@@ -3,7 +3,7 @@ import { gapColor } from '../colors';
 import { slChart } from '../reportCharts';
 import type { ReportInput } from '../reportInput';
 import { scopeName, zoneName } from '../reportText';
-import { type Content, dataTable, empty, h1, h2, TABLE_LAYOUT, t } from './blocks';
+import { type Content, dataTable, empty, h1, h2, keepTogether, TABLE_LAYOUT, t } from './blocks';
 
 const CHART_WIDTH = 420;
 
@@ -66,7 +66,7 @@ export function zoneSection(input: ReportInput): Content[] {
     });
   }
 
-  out.push(h2('Zones and conduits'));
+  const heading = h2('Zones and conduits');
   const gapItems = new Map<string, number>();
   for (const g of score.gaps) if (g.zoneId) gapItems.set(g.zoneId, (gapItems.get(g.zoneId) ?? 0) + 1);
   const assetsIn = (zoneId: string) => model.assets.filter((a) => a.zone === zoneId).length;
@@ -112,16 +112,13 @@ export function zoneSection(input: ReportInput): Content[] {
       ];
     }),
   ];
-  out.push(
-    dataTable(
-      ['*', 42, 70, 70, 40, 36, 40],
-      ['Name', 'Type', 'SL-T (FR1-7)', 'SL-A (FR1-7)', 'Max gap', 'Assets', 'Gap items'],
-      rows,
-      {
-        fontSize: 8.5,
-      },
-    ),
+  const table = dataTable(
+    ['*', 42, 70, 70, 40, 36, 40],
+    ['Name', 'Type', 'SL-T (FR1-7)', 'SL-A (FR1-7)', 'Max gap', 'Assets', 'Gap items'],
+    rows,
+    { fontSize: 8.5 },
   );
+  out.push(keepTogether([heading, table], rows.length));
   if (score.conduits.length === 0) out.push(empty('No conduits were defined.'));
   return out;
 }
