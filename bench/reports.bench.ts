@@ -3,7 +3,9 @@ import fs from 'node:fs';
 import path from 'node:path';
 import { build } from 'rolldown';
 import { it } from 'vitest';
-import { benchDir, QUICK, quantile, record } from './lib';
+import { createServices } from '../src/main/services';
+import { buildDemo } from '../src/main/services/demo';
+import { benchDir, QUICK, quantile, record, timeMs } from './lib';
 
 // Big exports run in a child process (bundled from reportsWorker.ts) so peak RSS is the export's own.
 
@@ -83,6 +85,24 @@ it('reports: gap register of 50,000 gaps and a findings report of 1,000 findings
     );
   } finally {
     fs.rmSync(worker, { force: true });
+    fs.rmSync(dir, { recursive: true, force: true });
+  }
+});
+
+it("reports: the demo plant's gap register and findings report, each through the service", async () => {
+  const dir = benchDir('reports-demo');
+  const services = createServices(dir);
+  try {
+    const id = buildDemo(services).id;
+    const gaps = services.score.get(id).gaps.length;
+    for (const kind of ['gap-register', 'findings-report'] as const)
+      await timeMs(
+        `demo plant ${kind} (${gaps} gaps, model load + score + write)`,
+        { n: QUICK ? 2 : 10, warmup: 1, target: 1_000 },
+        () => services.reports.export(kind, id),
+      );
+  } finally {
+    services.ws.close();
     fs.rmSync(dir, { recursive: true, force: true });
   }
 });

@@ -35,6 +35,7 @@ export function seedScreenshotWorkspace(dir: string): { assessmentId: string; sc
       { name: 'assessment-details', hash: '#/a/{id}/details', waitFor: 'Assessment details' },
       { name: 'history', hash: '#/a/{id}/history', waitFor: 'Audit trail intact' },
       { name: 'catalog-browser', hash: '#/catalogs/3-3/SR%201.1', waitFor: 'Questions to ask' },
+      { name: 'export', hash: '#/a/{id}/export', waitFor: 'Import a filled-in gap register' },
     ],
   };
 }
