@@ -14,6 +14,7 @@ import type { Asset, EvidenceMeta, Finding } from '../../../core/model';
 import { gapColor, SEVERITY_COLOR } from './colors';
 import type { ReportInput } from './reportInput';
 import {
+  ASSESSMENT_STATUS_LABELS,
   assessorNames,
   calendarDate,
   evidenceLinks,
@@ -74,7 +75,7 @@ export function writeSummary(wb: Workbook, input: ReportInput): void {
   kv(ws, 'Assessment', a.title, STYLE.plain);
   kv(ws, 'Organisation', a.organisation, STYLE.plain);
   kv(ws, 'Site', a.site, STYLE.plain);
-  kv(ws, 'Status', a.status, STYLE.plain);
+  kv(ws, 'Status', ASSESSMENT_STATUS_LABELS[a.status], STYLE.plain);
   kv(ws, 'Start date', calendarDate(input.startDate), STYLE.date);
   kv(ws, 'End date', calendarDate(input.endDate), STYLE.date);
   kv(ws, 'Assessors', assessorNames(input.model), STYLE.plain);

@@ -1,4 +1,5 @@
 import {
+  type AssessmentStatus,
   type FindingStatus,
   FRS,
   MATURITY_NAMES,
@@ -28,6 +29,12 @@ export const STATUS_LABELS: Record<FindingStatus, string> = {
   'in-progress': 'In progress',
   resolved: 'Resolved',
   accepted: 'Accepted',
+};
+
+export const ASSESSMENT_STATUS_LABELS: Record<AssessmentStatus, string> = {
+  'in-progress': 'In progress (draft)',
+  review: 'In review',
+  final: 'Final',
 };
 
 export const SCOPE_KIND_LABELS: Record<ScopeKind, string> = {

@@ -1,8 +1,6 @@
 import type { ReportInput } from '../reportInput';
-import { assessorNames, periodText } from '../reportText';
+import { ASSESSMENT_STATUS_LABELS, assessorNames, periodText } from '../reportText';
 import { type Content, facts, t } from './blocks';
-
-const STATUS_WORDS = { 'in-progress': 'In progress (draft)', review: 'In review', final: 'Final' } as const;
 
 /** Title page: who, where, when, in what state, and who signed it. */
 export function cover(input: ReportInput): Content[] {
@@ -26,7 +24,7 @@ export function cover(input: ReportInput): Content[] {
         ['Site', t(a.site || 'not recorded')],
         ['Assessment period', t(periodText(input.startDate, input.endDate))],
         ['Assessors', t(assessorNames(input.model) || 'not recorded')],
-        ['Status', STATUS_WORDS[a.status]],
+        ['Status', ASSESSMENT_STATUS_LABELS[a.status]],
         [
           'Signed by',
           signer ? t(signer.name) : 'Not signed: this report is not part of a signed audit package.',
