@@ -27,14 +27,16 @@ export async function writeAtomically(
     throw new AppError('not-found', `The folder ${dir} does not exist. Choose an existing folder.`);
   }
   const tmp = path.join(dir, `.${path.basename(target)}.${randomBytes(6).toString('hex')}.part`);
+  let out: Writable | undefined;
   try {
-    const out = (opts.createStream ?? ((p) => fs.createWriteStream(p, { flags: 'wx' })))(tmp);
+    const stream = (opts.createStream ?? ((p) => fs.createWriteStream(p, { flags: 'wx' })))(tmp);
+    out = stream;
     // A stream error (disk full, permission) must reject, not crash the process as an unhandled event.
-    const failed = new Promise<never>((_, reject) => out.on('error', reject));
-    const closed = new Promise<void>((resolve) => out.once('close', () => resolve()));
+    const failed = new Promise<never>((_, reject) => stream.on('error', reject));
+    const closed = new Promise<void>((resolve) => stream.once('close', () => resolve()));
     failed.catch(() => {});
-    await Promise.race([write(out), failed]);
-    if (!out.writableEnded) out.end();
+    await Promise.race([write(stream), failed]);
+    if (!stream.writableEnded) stream.end();
     await Promise.race([closed, failed]);
     const fd = fs.openSync(tmp, 'r+');
     try {
@@ -44,6 +46,8 @@ export async function writeAtomically(
     }
     fs.renameSync(tmp, target);
   } catch (err) {
+    // Close the half-written file before removing it (Windows cannot delete an open file).
+    out?.destroy();
     fs.rmSync(tmp, { force: true });
     throw toFsAppError(err, what);
   }

@@ -23,7 +23,8 @@ export interface RegisterRow {
 }
 
 const MAX_ENTRIES = 2_000;
-const MAX_EXPANDED = 400 * 1024 * 1024;
+// A 50,000-row register expands to about 60 MB; ExcelJS holds what it reads in memory several times over.
+const MAX_EXPANDED = 250 * 1024 * 1024;
 const MAX_OWNER = 200;
 
 /** A zip that would expand past what a register can be is refused before ExcelJS inflates it. */

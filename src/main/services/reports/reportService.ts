@@ -12,6 +12,7 @@ import type {
 } from '../../../shared/contract/reports';
 import { AppError } from '../../../shared/errors';
 import { type AtomicWriteOptions, writeAtomically } from '../../atomicWrite';
+import { toFsAppError } from '../../db/fsErrors';
 import type { Workspace } from '../../workspace';
 import { writeFindingsReport } from './findingsReportWriter';
 import { previewRegister, readRegister } from './gapRegisterImport';
@@ -123,7 +124,11 @@ export class ReportService {
       dir = outDir;
     } else {
       dir = path.join(this.ws.dataDir, 'exports');
-      fs.mkdirSync(dir, { recursive: true });
+      try {
+        fs.mkdirSync(dir, { recursive: true });
+      } catch (err) {
+        throw toFsAppError(err, `the exports folder ${dir}`);
+      }
     }
     const base = `${slug(input.model.assessment.title)}_${kind}_${stamp(input.generatedAt)}`;
     const ext = KINDS[kind].ext;
