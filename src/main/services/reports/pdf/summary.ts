@@ -19,7 +19,7 @@ function whatWasAssessed(input: ReportInput): string {
     plural(model.conduits.length, 'conduit'),
     plural(model.assets.length, 'asset'),
   ];
-  return `${who} had its industrial control systems${where} assessed against IEC 62443 (${periodText(input.startDate, input.endDate)}). The assessors looked at ${parts.join(', ')} against the system requirements of IEC 62443-3-3 and the component requirements of IEC 62443-4-2, and at the organisation's security programme against IEC 62443-2-1.`;
+  return `${who} had its industrial control systems${where} assessed against IEC 62443${input.startDate || input.endDate ? ` (${periodText(input.startDate, input.endDate)})` : ''}. The assessors looked at ${parts.join(', ')} against the system requirements of IEC 62443-3-3 and the component requirements of IEC 62443-4-2, and at the organisation's security programme against IEC 62443-2-1.`;
 }
 
 function posture(input: ReportInput): string[] {
