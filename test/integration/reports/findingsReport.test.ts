@@ -56,7 +56,10 @@ describe('findings report', () => {
     expect(check.status, check.stdout + check.stderr).toBe(0);
     expect(check.stdout).toContain('No syntax or stream encoding errors');
     // The linked photo's thumbnail is embedded once and drawn under each finding citing it.
-    const images = execFileSync('pdfimages', ['-list', file], { encoding: 'utf8' }).trim().split('\n').slice(2);
+    const images = execFileSync('pdfimages', ['-list', file], { encoding: 'utf8' })
+      .trim()
+      .split('\n')
+      .slice(2);
     expect(images.length).toBeGreaterThanOrEqual(input.model.findings.length);
     expect(images[0]).toMatch(/\s64\s+48\s/);
   });

@@ -230,3 +230,35 @@ describe('gap register round trip', () => {
     ]);
   });
 });
+
+describe('reports from an interchange document (the audit package path)', () => {
+  it('shows what the document shows: a finding left out of it is not in the report', async () => {
+    const { reports, fixture, id } = setup();
+    const doc = {
+      format: 'zonewalk.assessment/1' as const,
+      ...fixture.model,
+      findings: fixture.model.findings.slice(1),
+      evidence: fixture.evidence,
+    };
+    const input = reports.inputFromDocument(doc, {
+      redaction: 'management',
+      generatedAt: '2026-12-01T10:00:00.000Z',
+    });
+    expect(input.model.findings.map((f) => f.id)).toEqual(fixture.model.findings.slice(1).map((f) => f.id));
+    expect(input.redaction).toBe('management');
+    expect(input.model.assessment.id).toBe(id);
+    const chunks: Buffer[] = [];
+    const { Writable } = await import('node:stream');
+    await reports.write(
+      'findings-report',
+      input,
+      new Writable({
+        write(c, _e, cb) {
+          chunks.push(c);
+          cb();
+        },
+      }),
+    );
+    expect(Buffer.concat(chunks).subarray(0, 5).toString()).toBe('%PDF-');
+  });
+});

@@ -2,6 +2,7 @@ import fs from 'node:fs';
 import path from 'node:path';
 import type { Writable } from 'node:stream';
 import type { Catalog, CatalogPart } from '../../../core/catalog/types';
+import { type InterchangeDocument, modelOf } from '../../../core/interchange/document';
 import type { AssessmentModel, EvidenceMeta } from '../../../core/model';
 import type { AssessmentScore } from '../../../core/scoring/types';
 import type { AssessmentDetails } from '../../../shared/contract/assessments';
@@ -18,7 +19,7 @@ import { writeFindingsReport } from './findingsReportWriter';
 import { previewRegister, readRegister } from './gapRegisterImport';
 import { writeGapRegister } from './gapRegisterWriter';
 import { type GapTrackingChange, GapTrackingService } from './gapTracking';
-import { type ReportCatalog, type ReportInput, UNTRACKED } from './reportInput';
+import { type GapTracking, type ReportCatalog, type ReportInput, UNTRACKED } from './reportInput';
 
 /** Where the reports get their facts; wired to the real services in services/index.ts. */
 export interface ReportSources {
@@ -83,8 +84,28 @@ export class ReportService {
 
   /** Everything both writers need, read once from the workspace. */
   input(assessmentId: string, opts: InputOptions = {}): ReportInput {
-    const details = this.sources.details(assessmentId);
-    const model = this.sources.model(assessmentId);
+    return this.inputFor(this.sources.model(assessmentId), this.sources.evidence(assessmentId), opts);
+  }
+
+  /**
+   * The same from an interchange document, e.g. the redacted one an audit package is built from:
+   * the reports then show exactly what the package's assessment.json shows. Gap tracking (owners)
+   * and the scope statement are not part of that document; pass `tracking` to redact them too.
+   */
+  inputFromDocument(
+    doc: InterchangeDocument,
+    opts: InputOptions & { tracking?: ReadonlyMap<string, GapTracking> } = {},
+  ): ReportInput {
+    return this.inputFor(modelOf(doc), doc.evidence, opts);
+  }
+
+  private inputFor(
+    model: AssessmentModel,
+    evidence: EvidenceMeta[],
+    opts: InputOptions & { tracking?: ReadonlyMap<string, GapTracking> },
+  ): ReportInput {
+    const id = model.assessment.id;
+    const details = this.sources.details(id);
     const thumbnail = this.sources.thumbnail;
     return {
       model,
@@ -94,9 +115,9 @@ export class ReportService {
       score: this.sources.score(model),
       catalogs: this.sources.catalogs(),
       catalogVersions: this.sources.catalogVersions(),
-      evidence: this.sources.evidence(assessmentId),
-      thumbnail: thumbnail ? (sha) => thumbnail.call(this.sources, assessmentId, sha) : undefined,
-      tracking: this.tracking.all(assessmentId),
+      evidence,
+      thumbnail: thumbnail ? (sha) => thumbnail.call(this.sources, id, sha) : undefined,
+      tracking: opts.tracking ?? this.tracking.all(id),
       signer: opts.signer,
       redaction: opts.redaction ?? 'none',
       generatedAt: opts.generatedAt ?? this.ws.now(),
