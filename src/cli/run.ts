@@ -5,9 +5,11 @@ import { type CliCommand, type CliContext, type CliIo, UsageError } from './comm
 import { createCommand, listCommand } from './commands/assessments';
 import { catalogsCommand, importOverlayCommand, removeOverlayCommand } from './commands/catalogs';
 import { demoCommand } from './commands/demo';
+import { evidenceAddCommand, evidenceAddFolderCommand, evidenceListCommand } from './commands/evidence';
 import { exportCommand, importCommand } from './commands/interchange';
 import { importRegisterCommand } from './commands/reports';
 import { scoreCommand } from './commands/score';
+import { trailListCommand, trailVerifyCommand } from './commands/trail';
 
 export const COMMANDS: readonly CliCommand[] = [
   listCommand,
@@ -20,7 +22,19 @@ export const COMMANDS: readonly CliCommand[] = [
   catalogsCommand,
   importOverlayCommand,
   removeOverlayCommand,
+  evidenceAddCommand,
+  evidenceAddFolderCommand,
+  evidenceListCommand,
+  trailVerifyCommand,
+  trailListCommand,
 ];
+
+/** A command is one word ("list") or a group and a verb ("evidence add"). */
+function findCommand(name: string, args: string[]): { command?: CliCommand; args: string[] } {
+  const pair = COMMANDS.find((c) => c.name === `${name} ${args[0]}`);
+  if (pair) return { command: pair, args: args.slice(1) };
+  return { command: COMMANDS.find((c) => c.name === name), args };
+}
 
 function helpText(): string {
   const width = Math.max(...COMMANDS.map((c) => c.usage.length));
@@ -55,14 +69,21 @@ function splitGlobal(argv: string[]): { globals: string[]; rest: string[] } {
 
 export async function runCli(argv: string[], io: CliIo): Promise<number> {
   const { globals, rest } = splitGlobal(argv);
-  const [name, ...args] = rest;
+  const [name, ...restArgs] = rest;
   if (!name || name === '--help' || name === '-h' || name === 'help') {
     io.stdout(helpText());
     return name ? 0 : 2;
   }
-  const command = COMMANDS.find((c) => c.name === name);
+  const found = findCommand(name, restArgs);
+  const command = found.command;
+  const args = found.args;
   if (!command) {
-    io.stderr(`zonewalk: unknown command '${name}'. Run 'zonewalk --help' for the list.\n`);
+    const verbs = COMMANDS.filter((c) => c.name.startsWith(`${name} `)).map((c) => c.name.split(' ')[1]);
+    io.stderr(
+      verbs.length
+        ? `zonewalk: '${name}' needs one of: ${verbs.join(', ')}. Run 'zonewalk --help' for the list.\n`
+        : `zonewalk: unknown command '${name}'. Run 'zonewalk --help' for the list.\n`,
+    );
     return 2;
   }
   if (args.includes('--help')) {

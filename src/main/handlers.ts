@@ -5,10 +5,12 @@ import { assessmentHandlers } from './handlers/assessments';
 import { auditHandlers } from './handlers/audit';
 import { catalogHandlers } from './handlers/catalogs';
 import { checklistHandlers } from './handlers/checklists';
+import { evidenceHandlers } from './handlers/evidence';
 import { findingHandlers } from './handlers/findings';
 import { modelHandlers } from './handlers/model';
 import { reportHandlers } from './handlers/reports';
 import type { HandlerImpls } from './handlers/types';
+import { type DesktopPlatform, HEADLESS } from './platform';
 import type { Services } from './services';
 
 export type HandlerTable = Record<ChannelName, (input: unknown) => Promise<Result<unknown>>>;
@@ -26,10 +28,15 @@ export function toErrorShape(err: unknown, log: (e: unknown) => void = console.e
   return { code: 'internal', message: 'Something went wrong inside Zonewalk. Your data was not changed.' };
 }
 
-export function createHandlerTable(services: Services, log?: (e: unknown) => void): HandlerTable {
+export function createHandlerTable(
+  services: Services,
+  log?: (e: unknown) => void,
+  platform: DesktopPlatform = HEADLESS,
+): HandlerTable {
   const impls: HandlerImpls = {
     ...assessmentHandlers(services),
     ...auditHandlers(services),
+    ...evidenceHandlers(services, platform),
     ...modelHandlers(services),
     ...checklistHandlers(services),
     ...findingHandlers(services),

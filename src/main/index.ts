@@ -3,8 +3,12 @@ import { fileURLToPath } from 'node:url';
 import { app, dialog } from 'electron';
 import { resolveDataDir } from './dataDir';
 import { createHandlerTable } from './handlers';
+import { electronPlatform } from './platform.electron';
 import { createServices } from './services';
 import { createMainWindow, registerAppScheme, rendererDirFor } from './window';
+
+// See src/cli/zonewalk.ts: evidence batches keep more fs operations in flight than 4 threads allow.
+process.env.UV_THREADPOOL_SIZE ??= '16';
 
 registerAppScheme();
 app.enableSandbox();
@@ -21,7 +25,7 @@ app.whenReady().then(() => {
   }
   const mainDir = path.dirname(fileURLToPath(import.meta.url));
   createMainWindow(
-    createHandlerTable(services),
+    createHandlerTable(services, undefined, electronPlatform),
     rendererDirFor(mainDir),
     path.join(mainDir, '../preload/index.cjs'),
   );

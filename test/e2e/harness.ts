@@ -4,6 +4,7 @@ import path from 'node:path';
 import { type Browser, chromium, type Page } from 'playwright-core';
 import { mimeType, resolveAppPath } from '../../src/main/appProtocol';
 import { createHandlerTable, type HandlerTable } from '../../src/main/handlers';
+import type { DesktopPlatform } from '../../src/main/platform';
 import { CONTENT_SECURITY_POLICY } from '../../src/main/security';
 import { createServices, type Services } from '../../src/main/services';
 
@@ -49,10 +50,16 @@ export interface AppPage {
 export async function openApp(
   browser: Browser,
   dataDir: string,
-  opts: { viewport?: { width: number; height: number }; hash?: string; colorScheme?: 'light' | 'dark' } = {},
+  opts: {
+    viewport?: { width: number; height: number };
+    hash?: string;
+    colorScheme?: 'light' | 'dark';
+    /** Stands in for Electron's dialogs and shell (none by default, like a browser). */
+    platform?: DesktopPlatform;
+  } = {},
 ): Promise<AppPage> {
   const services = createServices(dataDir);
-  const table = createHandlerTable(services, () => {});
+  const table = createHandlerTable(services, () => {}, opts.platform);
   const context = await browser.newContext({
     viewport: opts.viewport ?? { width: 1280, height: 800 },
     colorScheme: opts.colorScheme ?? 'light',

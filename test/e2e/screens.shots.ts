@@ -18,11 +18,12 @@ afterAll(async () => {
 /** Writes a PNG of every main screen to docs/screenshots for the README. */
 it('captures every main screen', async () => {
   const dir = tempDataDir();
-  const { assessmentId, screens } = seedScreenshotWorkspace(dir);
+  const { assessmentId, screens } = await seedScreenshotWorkspace(dir);
   const app = await openApp(browser, dir);
   for (const screen of screens) {
     await app.page.goto(`http://zonewalk.localhost/index.html${screen.hash.replace('{id}', assessmentId)}`);
     await app.page.getByText(screen.waitFor).first().waitFor();
+    if (screen.waitForSelector) await app.page.locator(screen.waitForSelector).waitFor();
     const file = path.join(OUT, `${screen.name}.png`);
     await app.page.screenshot({ path: file, fullPage: false });
     expect(fs.statSync(file).size).toBeGreaterThan(5_000);

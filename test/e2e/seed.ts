@@ -1,13 +1,18 @@
 import { createServices } from '../../src/main/services';
+import { seedModel } from '../helpers/evidence';
 
 export interface Shot {
   name: string;
   hash: string;
   waitFor: string;
+  /** A CSS selector that must match (e.g. loaded thumbnails) before the picture is taken. */
+  waitForSelector?: string;
 }
 
 /** A workspace with enough in it to make each screen meaningful; areas append their screens here. */
-export function seedScreenshotWorkspace(dir: string): { assessmentId: string; screens: Shot[] } {
+export async function seedScreenshotWorkspace(
+  dir: string,
+): Promise<{ assessmentId: string; screens: Shot[] }> {
   const s = createServices(dir);
   s.assessments.create({
     title: 'Refinery Süd turnaround audit',
@@ -27,15 +32,75 @@ export function seedScreenshotWorkspace(dir: string): { assessmentId: string; sc
     scopeStatement:
       'Raw water intake, filtration, chlorination and the SCADA control room, including remote access.',
   });
+  await seedEvidence(s, a.id);
   s.ws.close();
   return {
     assessmentId: a.id,
     screens: [
       { name: 'home', hash: '#/', waitFor: 'Waterworks Nord 2026' },
       { name: 'assessment-details', hash: '#/a/{id}/details', waitFor: 'Assessment details' },
+      {
+        name: 'evidence',
+        hash: '#/a/{id}/evidence',
+        waitFor: 'cabinet-3-door.jpg',
+        waitForSelector: '[data-testid="thumbnail-img"] >> nth=4',
+      },
       { name: 'history', hash: '#/a/{id}/history', waitFor: 'Audit trail intact' },
       { name: 'catalog-browser', hash: '#/catalogs/3-3/SR%201.1', waitFor: 'Questions to ask' },
       { name: 'export', hash: '#/a/{id}/export', waitFor: 'Import a filled-in gap register' },
     ],
   };
+}
+
+/** Photos, a screenshot, a config file and a note, some linked, for the evidence screen. */
+async function seedEvidence(s: ReturnType<typeof createServices>, id: string): Promise<void> {
+  const hasZones = (
+    s.ws.db.prepare('SELECT count(*) AS n FROM zone WHERE assessment_id = ?').get(id) as { n: number }
+  ).n;
+  if (!hasZones) seedModel(s, id);
+  const scenes = [
+    { bg: '#5b6b7a', fg: '#d9dde2', label: 'CABINET 3' },
+    { bg: '#2f3b45', fg: '#7fb069', label: 'PLC RACK' },
+    { bg: '#8a8f94', fg: '#c0392b', label: 'FW-01' },
+    { bg: '#1d2b53', fg: '#f5f5f5', label: 'HMI LOGIN' },
+    { bg: '#444', fg: '#f1c40f', label: 'PATCH 12' },
+  ];
+  const names = [
+    'cabinet-3-door.jpg',
+    'plc-rack.jpg',
+    'firewall-label.jpg',
+    'hmi-login.jpg',
+    'patch-panel.jpg',
+  ];
+  const { default: sharp } = await import('sharp');
+  for (const [i, name] of names.entries()) {
+    const { bg, fg, label } = scenes[i];
+    const svg = `<svg xmlns="http://www.w3.org/2000/svg" width="640" height="480"><rect width="640" height="480" fill="${bg}"/>
+      <rect x="80" y="60" width="480" height="360" rx="12" fill="none" stroke="${fg}" stroke-width="10"/>
+      <rect x="130" y="120" width="150" height="90" fill="${fg}" opacity="0.6"/>
+      <rect x="330" y="120" width="180" height="240" fill="${fg}" opacity="0.3"/>
+      <text x="130" y="330" font-family="sans-serif" font-size="48" font-weight="700" fill="${fg}">${label}</text></svg>`;
+    const photo = sharp(Buffer.from(svg)).jpeg({ quality: 80 });
+    // The first photo carries a camera serial number, so the privacy warning shows.
+    const bytes = await (i === 0
+      ? photo.withExif({ IFD0: { Make: 'Canon' }, IFD2: { BodySerialNumber: 'SN-4471' } })
+      : photo
+    ).toBuffer();
+    const { item } = await s.evidence.addBytes(id, { fileName: name, bytes, kind: 'photo' });
+    if (i < 3)
+      s.evidence.link(id, item.sha256, {
+        kind: 'response',
+        scope: { kind: 'zone', id: 'z1' },
+        requirement: 'SR 1.1',
+      });
+  }
+  await s.evidence.addBytes(id, {
+    fileName: 'switch-core-01.cfg',
+    bytes: Buffer.from('hostname core-01\nvlan 10\n name OT-CELL-1\n'),
+    target: { kind: 'asset', id: 'a1' },
+  });
+  await s.evidence.addNote(id, {
+    title: 'Remote access',
+    text: 'The integrator connects through a TeamViewer session on the engineering station.',
+  });
 }

@@ -62,7 +62,14 @@ export interface NewAssessment {
 }
 
 export class AssessmentService {
+  private readonly deleted: ((id: string) => void)[] = [];
+
   constructor(private readonly ws: Workspace) {}
+
+  /** Runs after an assessment was deleted (e.g. to drop evidence files no other assessment uses). */
+  onDeleted(listener: (id: string) => void): void {
+    this.deleted.push(listener);
+  }
 
   list(): AssessmentSummary[] {
     return this.ws.db
@@ -144,6 +151,7 @@ export class AssessmentService {
         this.ws.db.prepare('DELETE FROM assessment WHERE id = ?').run(id);
       },
     );
+    for (const listener of this.deleted) listener(id);
     return { deleted: id };
   }
 }

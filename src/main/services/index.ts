@@ -6,6 +6,7 @@ import { AssetService } from './assets';
 import { CatalogService } from './catalogs';
 import { ChecklistService } from './checklists';
 import { ConduitService } from './conduits';
+import { type EvidenceOptions, EvidenceService } from './evidence/evidenceService';
 import { EvidenceLinks } from './evidenceLinks';
 import { FindingService } from './findings';
 import { InterchangeService } from './interchange';
@@ -36,6 +37,7 @@ export interface Services {
   findings: FindingService;
   interchange: InterchangeService;
   score: ScoreService;
+  evidence: EvidenceService;
   /** The Excel gap register, the PDF findings report and the register's round trip. */
   reports: ReportService;
 }
@@ -43,6 +45,7 @@ export interface Services {
 export interface ServiceOptions extends WorkspaceOptions {
   /** Validated catalogs can be shared between workspaces (tests, e2e harness). */
   catalogs?: CatalogService;
+  evidence?: EvidenceOptions;
 }
 
 export function createServices(dataDir: string, opts: ServiceOptions = {}): Services {
@@ -56,6 +59,9 @@ export function createServices(dataDir: string, opts: ServiceOptions = {}): Serv
   const links = new EvidenceLinks(ws);
   const conduits = new ConduitService(ws, assessments, cleanup);
   const assets = new AssetService(ws, assessments, cleanup, requirements);
+  const evidence = new EvidenceService(ws, assessments, opts.evidence);
+  evidence.sweep();
+  assessments.onDeleted(() => evidence.collectGarbage());
   return {
     ws,
     assessments,
@@ -71,6 +77,7 @@ export function createServices(dataDir: string, opts: ServiceOptions = {}): Serv
     findings: new FindingService(ws, assessments, scopes, requirements, links),
     interchange: new InterchangeService(ws, requirements, assets),
     score: new ScoreService(ws, catalogs),
+    evidence,
     reports: new ReportService(ws, reportSources(ws, assessments, catalogs)),
   };
 }

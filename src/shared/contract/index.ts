@@ -5,6 +5,7 @@ import { auditChannels } from './audit';
 import { catalogChannels } from './catalogs';
 import type { ChannelDef } from './channel';
 import { checklistChannels } from './checklists';
+import { evidenceChannels } from './evidence';
 import { findingChannels } from './findings';
 import { modelChannels } from './model';
 import { reportChannels } from './reports';
@@ -13,6 +14,7 @@ import { reportChannels } from './reports';
 export const channels = {
   ...assessmentChannels,
   ...auditChannels,
+  ...evidenceChannels,
   ...modelChannels,
   ...checklistChannels,
   ...findingChannels,

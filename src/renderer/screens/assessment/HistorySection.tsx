@@ -1,43 +1,41 @@
 import { useMemo, useState } from 'react';
+import type { AuditEvent } from '../../../core/audit/auditChain';
 import { call } from '../../api';
 import { ErrorBanner } from '../../components/ErrorBanner';
 import { formatDateTime } from '../../components/format';
+import { describeData, describeItem } from '../../components/history/describeEvent';
+import { HistoryButton } from '../../components/history/ItemHistory';
 import { useAsync } from '../../useAsync';
 import type { SectionProps } from './sections';
 
-function describe(data: unknown): string {
-  if (data === null || typeof data !== 'object') return String(data ?? '');
-  return Object.entries(data as Record<string, unknown>)
-    .map(([k, v]) => {
-      if (v && typeof v === 'object' && 'from' in v && 'to' in v) {
-        const c = v as { from: unknown; to: unknown };
-        return `${k}: ${JSON.stringify(c.from)} → ${JSON.stringify(c.to)}`;
-      }
-      return `${k}: ${typeof v === 'string' ? v : JSON.stringify(v)}`;
-    })
-    .join('; ');
-}
-
-/** The audit trail, newest first, with the chain's verdict on top. */
+/** The audit trail, newest first, with the chain's verdict on top and each item's own history a click away. */
 export function HistorySection({ assessment }: SectionProps) {
   const events = useAsync(
     () => call('audit.list', { assessmentId: assessment.id }),
     [assessment.id, assessment.updatedAt],
   );
+  const [tick, setTick] = useState(0);
   const verdict = useAsync(
     () => call('audit.verify', { assessmentId: assessment.id }),
-    [assessment.id, assessment.updatedAt],
+    [assessment.id, assessment.updatedAt, tick],
   );
   const [filter, setFilter] = useState('');
+  const [entity, setEntity] = useState('');
+  const entities = useMemo(
+    () => [...new Set((events.data ?? []).map((e) => e.entity))].sort(),
+    [events.data],
+  );
   const rows = useMemo(() => {
     const q = filter.trim().toLowerCase();
-    const all = [...(events.data ?? [])].reverse();
+    const all = [...(events.data ?? [])].reverse().filter((e) => !entity || e.entity === entity);
     return q
-      ? all.filter((e) =>
-          `${e.action} ${e.entityId} ${e.actor} ${JSON.stringify(e.data)}`.toLowerCase().includes(q),
+      ? all.filter((e: AuditEvent) =>
+          `${e.action} ${e.entityId} ${describeItem(e)} ${e.actor} ${JSON.stringify(e.data)}`
+            .toLowerCase()
+            .includes(q),
         )
       : all;
-  }, [events.data, filter]);
+  }, [events.data, filter, entity]);
   return (
     <section className="panel" aria-labelledby="history-title">
       <h2 id="history-title">History</h2>
@@ -46,17 +44,33 @@ export function HistorySection({ assessment }: SectionProps) {
         <p className={verdict.data.ok ? 'ok-line' : 'error-banner loud'} role="status">
           {verdict.data.ok
             ? `Audit trail intact: ${verdict.data.count} events, each chained to the one before.`
-            : `Audit trail broken at event ${verdict.data.brokenAt}: ${verdict.data.reason}.`}
+            : `Audit trail broken at event ${verdict.data.brokenAt}: ${verdict.data.reason}.`}{' '}
+          <button type="button" className="btn ghost small" onClick={() => setTick((t) => t + 1)}>
+            Check again
+          </button>
         </p>
       )}
-      <label className="inline">
-        Filter
-        <input
-          value={filter}
-          onChange={(e) => setFilter(e.target.value)}
-          placeholder="requirement, zone, person…"
-        />
-      </label>
+      <div className="toolbar">
+        <label className="inline">
+          Filter
+          <input
+            value={filter}
+            onChange={(e) => setFilter(e.target.value)}
+            placeholder="requirement, zone, person…"
+          />
+        </label>
+        <label className="inline">
+          Items
+          <select value={entity} onChange={(e) => setEntity(e.target.value)}>
+            <option value="">All items</option>
+            {entities.map((e) => (
+              <option key={e} value={e}>
+                {e}
+              </option>
+            ))}
+          </select>
+        </label>
+      </div>
       <table className="table">
         <thead>
           <tr>
@@ -75,8 +89,17 @@ export function HistorySection({ assessment }: SectionProps) {
               <td>{formatDateTime(e.at)}</td>
               <td>{e.actor}</td>
               <td>{e.action}</td>
-              <td className="mono small">{e.entityId}</td>
-              <td className="small">{describe(e.data)}</td>
+              <td className="small">
+                <span className="mono">{describeItem(e)}</span>{' '}
+                <HistoryButton
+                  assessmentId={assessment.id}
+                  entity={e.entity}
+                  entityId={e.entityId}
+                  label={describeItem(e)}
+                  version={assessment.updatedAt}
+                />
+              </td>
+              <td className="small">{describeData(e.data)}</td>
             </tr>
           ))}
         </tbody>

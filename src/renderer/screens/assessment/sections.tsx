@@ -3,6 +3,7 @@ import type { AssessmentDetails } from '../../../shared/contract/assessments';
 import type { Route } from '../../navigation';
 import { CatalogsSection } from './CatalogsSection';
 import { DetailsSection } from './DetailsSection';
+import { EvidenceSection } from './EvidenceSection';
 import { ExportSection } from './ExportSection';
 import { HistorySection } from './HistorySection';
 
@@ -22,6 +23,7 @@ export interface Section {
 export const SECTIONS: Section[] = [
   { id: 'details', label: 'Details', Component: DetailsSection },
   { id: 'catalogs', label: 'Catalogs', Component: CatalogsSection },
+  { id: 'evidence', label: 'Evidence', Component: EvidenceSection },
   { id: 'export', label: 'Export', Component: ExportSection },
   { id: 'history', label: 'History', Component: HistorySection },
 ];

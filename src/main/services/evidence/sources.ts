@@ -1,0 +1,212 @@
+import fs from 'node:fs';
+import fsp from 'node:fs/promises';
+import path from 'node:path';
+import { AppError } from '../../../shared/errors';
+
+export const CHUNK_BYTES = 1024 * 1024;
+
+// Read buffers are reused between files: a batch of a thousand files would otherwise hand the
+// garbage collector a gigabyte of short-lived buffers.
+const spare: Buffer[] = [];
+function takeBuffer(): Buffer {
+  return spare.pop() ?? Buffer.allocUnsafe(CHUNK_BYTES);
+}
+function giveBack(buf: Buffer): void {
+  if (spare.length < 16) spare.push(buf);
+}
+
+/** Reads into `buf` at `position`; injectable so tests can make a file fail mid-copy. */
+export type ReadAt = (fh: fsp.FileHandle, buf: Buffer, position: number) => Promise<number>;
+
+export const readAt: ReadAt = async (fh, buf, position) =>
+  (await fh.read(buf, 0, buf.length, position)).bytesRead;
+
+export function formatBytes(n: number): string {
+  const units = ['bytes', 'KiB', 'MiB', 'GiB', 'TiB'];
+  let v = n;
+  let u = 0;
+  while (v >= 1024 && u < units.length - 1) {
+    v /= 1024;
+    u++;
+  }
+  return u === 0 ? `${n} bytes` : `${v.toFixed(v < 10 ? 1 : 0)} ${units[u]}`;
+}
+
+export function tooLarge(name: string, size: number | null, limit: number): AppError {
+  return new AppError(
+    'too-large',
+    `${name} is ${size === null ? 'larger than' : `${formatBytes(size)}, above`} the evidence limit of ${formatBytes(limit)}; split it or raise the limit in the settings.`,
+  );
+}
+
+/** Why a path cannot be evidence, in one sentence; null for a regular, non-empty file under the limit. */
+export function refusal(name: string, st: fs.Stats, limit: number): AppError | null {
+  if (st.isSymbolicLink())
+    return new AppError('invalid-file', `${name} is a symbolic link; add the file it points to instead.`);
+  if (st.isDirectory())
+    return new AppError(
+      'invalid-file',
+      `${name} is a folder; add it as a folder ("Add folder" in the app, evidence add-folder on the command line).`,
+    );
+  if (st.isFIFO())
+    return new AppError('invalid-file', `${name} is a pipe, not a file; only regular files can be evidence.`);
+  if (st.isSocket())
+    return new AppError(
+      'invalid-file',
+      `${name} is a socket, not a file; only regular files can be evidence.`,
+    );
+  if (st.isBlockDevice() || st.isCharacterDevice())
+    return new AppError(
+      'invalid-file',
+      `${name} is a device, not a file; only regular files can be evidence.`,
+    );
+  if (!st.isFile())
+    return new AppError('invalid-file', `${name} is not a regular file; only regular files can be evidence.`);
+  if (st.size === 0)
+    return new AppError('invalid-file', `${name} is empty (0 bytes); there is nothing to keep as evidence.`);
+  if (st.size > limit) return tooLarge(name, st.size, limit);
+  return null;
+}
+
+function missing(name: string): AppError {
+  return new AppError('not-found', `${name} does not exist; it may have been moved, or the card removed.`);
+}
+
+function unreadable(name: string, err: unknown): AppError {
+  const code = (err as NodeJS.ErrnoException).code;
+  if (code === 'ENOENT') return missing(name);
+  if (code === 'EACCES' || code === 'EPERM')
+    return new AppError('not-writable', `${name} cannot be read: permission denied.`);
+  return new AppError('invalid-file', `${name} cannot be read (${code ?? (err as Error).message}).`);
+}
+
+function lostMidCopy(name: string, why: string): AppError {
+  return new AppError(
+    'invalid-file',
+    `${name} ${why} while it was being copied; nothing was stored. Check the drive or card and add it again.`,
+  );
+}
+
+export interface FileSource {
+  name: string;
+  size: number;
+  mtimeMs: number;
+  chunks: AsyncIterable<Uint8Array>;
+  close(): Promise<void>;
+}
+
+// O_NONBLOCK keeps a FIFO swapped in after the lstat from blocking the open; O_NOFOLLOW refuses a
+// symlink swapped in. Both are no-ops or absent where the platform has no such thing.
+const OPEN_FLAGS = fs.constants.O_RDONLY | (fs.constants.O_NOFOLLOW ?? 0) | (fs.constants.O_NONBLOCK ?? 0);
+
+/**
+ * Opens a path as evidence after refusing anything but a regular, non-empty file under the limit,
+ * and reads it in chunks, checking at the end that it neither vanished nor changed on the way.
+ */
+export async function openFileSource(
+  file: string,
+  limit: number,
+  read: ReadAt = readAt,
+  displayName = path.basename(file),
+): Promise<FileSource> {
+  const name = displayName;
+  let st: fs.Stats;
+  try {
+    st = await fsp.lstat(file);
+  } catch (err) {
+    throw unreadable(name, err);
+  }
+  const refused = refusal(name, st, limit);
+  if (refused) throw refused;
+  let fh: fsp.FileHandle;
+  try {
+    fh = await fsp.open(file, OPEN_FLAGS);
+  } catch (err) {
+    if ((err as NodeJS.ErrnoException).code === 'ELOOP') throw refusal(name, await fsp.lstat(file), limit)!;
+    throw unreadable(name, err);
+  }
+  const opened = await fh.stat();
+  if (opened.ino !== st.ino || opened.dev !== st.dev) {
+    await fh.close();
+    throw lostMidCopy(name, 'was replaced');
+  }
+  async function* chunks(): AsyncGenerator<Uint8Array> {
+    const buf = takeBuffer();
+    let pos = 0;
+    try {
+      // Read exactly the size seen at open; growth or shrinking shows in the fstat afterwards.
+      while (pos < opened.size) {
+        let n: number;
+        try {
+          n = await read(fh, buf, pos);
+        } catch (err) {
+          throw lostMidCopy(
+            name,
+            `became unreadable (${(err as NodeJS.ErrnoException).code ?? 'read error'})`,
+          );
+        }
+        if (n === 0) break;
+        pos += n;
+        yield buf.subarray(0, n);
+      }
+    } finally {
+      giveBack(buf);
+    }
+    const after = await fh.stat();
+    if (after.nlink === 0) throw lostMidCopy(name, 'disappeared');
+    if (pos !== opened.size || after.size !== opened.size || after.mtimeMs !== opened.mtimeMs) {
+      throw lostMidCopy(name, after.size > opened.size ? 'grew' : 'changed');
+    }
+  }
+  return {
+    name,
+    size: opened.size,
+    mtimeMs: opened.mtimeMs,
+    chunks: chunks(),
+    close: () => fh.close(),
+  };
+}
+
+/** Bytes already in memory (sent by the window), handed out in chunks like a file. */
+export async function* bufferChunks(bytes: Uint8Array): AsyncGenerator<Uint8Array> {
+  for (let off = 0; off < bytes.length; off += CHUNK_BYTES) yield bytes.subarray(off, off + CHUNK_BYTES);
+}
+
+export interface FolderEntry {
+  path: string;
+  /** Path inside the folder, with forward slashes. */
+  relative: string;
+  /** Set when the entry is not a regular file and is listed as skipped. */
+  skip?: string;
+}
+
+/** Every entry below `dir`, depth first, sorted; links are not followed. */
+export function walkFolder(dir: string, max: number): FolderEntry[] {
+  const out: FolderEntry[] = [];
+  const visit = (abs: string, rel: string) => {
+    const entries = fs.readdirSync(abs, { withFileTypes: true }).sort((a, b) => a.name.localeCompare(b.name));
+    for (const e of entries) {
+      const p = path.join(abs, e.name);
+      const r = rel ? `${rel}/${e.name}` : e.name;
+      if (e.isDirectory()) visit(p, r);
+      else if (e.isFile()) out.push({ path: p, relative: r });
+      else if (e.isSymbolicLink()) out.push({ path: p, relative: r, skip: 'a symbolic link; not followed' });
+      else out.push({ path: p, relative: r, skip: 'not a regular file' });
+      if (out.length > max) {
+        throw new AppError(
+          'too-large',
+          `${dir} holds more than ${max} files; choose a smaller folder (for a camera card, its DCIM folder).`,
+        );
+      }
+    }
+  };
+  let st: fs.Stats;
+  try {
+    st = fs.lstatSync(dir);
+  } catch (err) {
+    throw unreadable(dir, err);
+  }
+  if (!st.isDirectory()) throw new AppError('invalid-file', `${dir} is not a folder.`);
+  visit(dir, '');
+  return out;
+}
