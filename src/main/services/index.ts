@@ -78,6 +78,6 @@ export function createServices(dataDir: string, opts: ServiceOptions = {}): Serv
     interchange: new InterchangeService(ws, requirements, assets),
     score: new ScoreService(ws, catalogs),
     evidence,
-    reports: new ReportService(ws, reportSources(ws, assessments, catalogs)),
+    reports: new ReportService(ws, reportSources(ws, assessments, catalogs, evidence)),
   };
 }

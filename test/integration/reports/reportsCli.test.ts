@@ -2,6 +2,7 @@ import { spawnSync } from 'node:child_process';
 import fs from 'node:fs';
 import path from 'node:path';
 import ExcelJS from 'exceljs';
+import sharp from 'sharp';
 import { describe, expect, it } from 'vitest';
 import { runCli } from '../../../src/cli/run';
 import { createServices } from '../../../src/main/services';
@@ -127,5 +128,40 @@ describe('zonewalk export xlsx|pdf and import-register', () => {
     });
     expect(r.status, r.stderr).toBe(0);
     expect(fs.readFileSync(out).subarray(0, 5).toString()).toBe('%PDF-');
+  });
+});
+
+describe('reports with real evidence', () => {
+  it('lists the demo photo in the Evidence sheet and embeds its thumbnail under the finding', async () => {
+    const dir = tempDir();
+    const s = createServices(dir);
+    const id = buildDemo(s).id;
+    const finding = s.reports.input(id).model.findings[0];
+    const photo = await sharp({ create: { width: 640, height: 480, channels: 3, background: '#2a6fb0' } })
+      .jpeg()
+      .toBuffer();
+    const added = await s.evidence.addBytes(id, {
+      fileName: 'cabinet-3.jpg',
+      bytes: photo,
+      kind: 'photo',
+      target: { kind: 'finding', id: finding.id },
+    });
+    const sha = added.item.sha256;
+    const out = tempDir();
+    const pdf = await s.reports.export('findings-report', id, { file: path.join(out, 'r.pdf') });
+    const xlsx = await s.reports.export('gap-register', id, { file: path.join(out, 'r.xlsx') });
+    s.ws.close();
+    const images = spawnSync('pdfimages', ['-list', pdf.path], { encoding: 'utf8' })
+      .stdout.trim()
+      .split('\n')
+      .slice(2);
+    expect(images.length).toBeGreaterThanOrEqual(1);
+    expect(images[0]).toMatch(/\s256\s+192\s/); // the store's 256 px thumbnail, not the 640 px original
+    const wb = new ExcelJS.Workbook();
+    await wb.xlsx.readFile(xlsx.path);
+    const ev = wb.getWorksheet('Evidence')!;
+    expect(ev.getRow(2).getCell(1).value).toBe('cabinet-3.jpg');
+    expect(ev.getRow(2).getCell(2).value).toBe(sha);
+    expect(String(ev.getRow(2).getCell(8).value)).toContain(`Finding: ${finding.title}`);
   });
 });

@@ -3,6 +3,7 @@ import { scoreAssessment } from '../../../core/scoring/scoreAssessment';
 import type { Workspace } from '../../workspace';
 import { loadAssessmentModel, loadEvidenceMeta } from '../assessmentModel';
 import type { AssessmentService } from '../assessments';
+import type { EvidenceService } from '../evidence/evidenceService';
 import type { WorkspaceCatalogs } from '../workspaceCatalogs';
 import type { ReportSources } from './reportService';
 
@@ -13,10 +14,10 @@ export function reportSources(
   ws: Workspace,
   assessments: AssessmentService,
   catalogs: WorkspaceCatalogs,
+  evidence: EvidenceService,
 ): ReportSources {
   const byPart = () =>
     Object.fromEntries(PARTS.map((p) => [p, catalogs.byPart(p)])) as ReturnType<ReportSources['catalogs']>;
-  const thumb = ws.db.prepare('SELECT png FROM thumbnail WHERE sha256 = ?');
   return {
     details: (id) => assessments.get(id),
     model: (id) => loadAssessmentModel(ws, id),
@@ -28,7 +29,7 @@ export function reportSources(
         return { ...v, part: c.part, title: c.title };
       }),
     evidence: (id) => loadEvidenceMeta(ws, id),
-    // Thumbnails the evidence store has made; a photo without one is listed by name only.
-    thumbnail: (_id, sha) => (thumb.get(sha) as { png: Buffer } | undefined)?.png ?? null,
+    // The evidence store's own thumbnails: re-encoded, so no EXIF of the original reaches the PDF.
+    thumbnail: (_id, sha) => evidence.thumbnail(sha),
   };
 }
