@@ -45,6 +45,7 @@ describe('home screen in Chromium', () => {
     await app.page.getByRole('button', { name: 'New name' }).waitFor();
 
     await app.page.getByRole('button', { name: 'New name' }).click();
+    await app.page.getByRole('button', { name: 'Details', exact: true }).click();
     await app.page.getByRole('heading', { name: 'Assessment details' }).waitFor();
     await app.page.getByRole('button', { name: 'History' }).click();
     await app.page.getByText('Audit trail intact').waitFor();

@@ -21,8 +21,13 @@ it('captures every main screen', async () => {
   const { assessmentId, screens } = await seedScreenshotWorkspace(dir);
   const app = await openApp(browser, dir);
   for (const screen of screens) {
+    const theme = screen.theme ?? 'light';
+    await app.page.evaluate((t) => localStorage.setItem('zonewalk.theme', t), theme);
     await app.page.goto(`http://zonewalk.localhost/index.html${screen.hash.replace('{id}', assessmentId)}`);
+    // A hash change keeps the page; reload so each screen starts fresh in its theme.
+    await app.page.reload();
     await app.page.getByText(screen.waitFor).first().waitFor();
+    await screen.prepare?.(app.page);
     if (screen.waitForSelector) await app.page.locator(screen.waitForSelector).waitFor();
     const file = path.join(OUT, `${screen.name}.png`);
     await app.page.screenshot({ path: file, fullPage: false });

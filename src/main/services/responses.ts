@@ -144,7 +144,8 @@ export class ResponseService {
       requirement,
       ...next,
       maturity: next.maturity as ChecklistResponse['maturity'],
-      evidence: row ? this.links.forTarget(assessmentId, 'response', key) : [],
+      // Evidence can be linked before the first answer (photo first, then the verdict).
+      evidence: this.links.forTarget(assessmentId, 'response', key),
       assessedBy: by,
       assessedAt: at,
     };

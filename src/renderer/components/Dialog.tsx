@@ -5,10 +5,12 @@ interface DialogProps {
   children: ReactNode;
   onClose: () => void;
   actions: ReactNode;
+  /** Room for wider content such as the seven SL-T selectors. */
+  wide?: boolean;
 }
 
 /** A modal built on <dialog>, so focus trapping and Escape come from the browser. */
-export function Dialog({ title, children, onClose, actions }: DialogProps) {
+export function Dialog({ title, children, onClose, actions, wide }: DialogProps) {
   const ref = useRef<HTMLDialogElement>(null);
   const titleId = useId();
   useEffect(() => {
@@ -19,7 +21,7 @@ export function Dialog({ title, children, onClose, actions }: DialogProps) {
   return (
     <dialog
       ref={ref}
-      className="dialog"
+      className={wide ? 'dialog wide' : 'dialog'}
       aria-labelledby={titleId}
       onCancel={(e) => {
         e.preventDefault();

@@ -5,7 +5,11 @@ import { CatalogsSection } from './CatalogsSection';
 import { DetailsSection } from './DetailsSection';
 import { EvidenceSection } from './EvidenceSection';
 import { ExportSection } from './ExportSection';
+import { FindingsSection } from './findings/FindingsSection';
 import { HistorySection } from './HistorySection';
+import { OrganisationSection } from './OrganisationSection';
+import { OverviewSection } from './OverviewSection';
+import { ZonesSection } from './zones/ZonesSection';
 
 export interface SectionProps {
   assessment: AssessmentDetails;
@@ -21,7 +25,11 @@ export interface Section {
 
 /** The workspace sidebar, in order. Each area adds its section here. */
 export const SECTIONS: Section[] = [
+  { id: 'overview', label: 'Overview', Component: OverviewSection },
   { id: 'details', label: 'Details', Component: DetailsSection },
+  { id: 'organisation', label: 'Organisation (2-1)', Component: OrganisationSection },
+  { id: 'zones', label: 'Zones and conduits', Component: ZonesSection },
+  { id: 'findings', label: 'Findings', Component: FindingsSection },
   { id: 'catalogs', label: 'Catalogs', Component: CatalogsSection },
   { id: 'evidence', label: 'Evidence', Component: EvidenceSection },
   { id: 'export', label: 'Export', Component: ExportSection },

@@ -1,0 +1,42 @@
+import { AxeBuilder } from '@axe-core/playwright';
+import type { Page } from 'playwright-core';
+import { expect } from 'vitest';
+import type { HandlerTable } from '../../src/main/handlers';
+import { ORIGIN } from './harness';
+
+/** Calls a handler the way the window would and returns its value, failing the test on an error. */
+export async function invoke<T>(table: HandlerTable, channel: string, input: unknown): Promise<T> {
+  const result = await table[channel as keyof HandlerTable](input);
+  if (!result.ok) throw new Error(`${channel}: ${result.error.message}`);
+  return result.value as T;
+}
+
+export async function goto(page: Page, hash: string): Promise<void> {
+  await page.goto(`${ORIGIN}/index.html${hash}`);
+}
+
+/** axe-core over the page as it is now: no serious or critical violation (WCAG 2.x A and AA rules). */
+export async function expectAccessible(page: Page, screen: string): Promise<void> {
+  const results = await new AxeBuilder({ page })
+    .withTags(['wcag2a', 'wcag2aa', 'wcag21a', 'wcag21aa'])
+    .analyze();
+  const bad = results.violations
+    .filter((v) => v.impact === 'serious' || v.impact === 'critical')
+    .map(
+      (v) =>
+        `${screen}: ${v.id} (${v.impact}) ${v.help} at ${v.nodes.map((n) => n.target.join(' ')).join(', ')}`,
+    );
+  expect(bad).toEqual([]);
+}
+
+/** The answered/total text of the checklist's progress bar. */
+export async function checklistProgress(page: Page): Promise<string> {
+  return ((await page.locator('.checklist-toolbar .progress-text').textContent()) ?? '')
+    .replace(/\s*answered$/, '')
+    .trim();
+}
+
+/** The current item's requirement id in the answer panel. */
+export async function currentRequirement(page: Page): Promise<string> {
+  return ((await page.locator('.answer-title .req-id').textContent()) ?? '').trim();
+}
