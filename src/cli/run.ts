@@ -9,6 +9,7 @@ import { evidenceAddCommand, evidenceAddFolderCommand, evidenceListCommand } fro
 import { exportCommand, importCommand } from './commands/interchange';
 import { keysCommand, trustCommand } from './commands/keys';
 import { packageCommand } from './commands/package';
+import { importRegisterCommand } from './commands/reports';
 import { scoreCommand } from './commands/score';
 import { trailListCommand, trailVerifyCommand } from './commands/trail';
 import { verifyCommand } from './commands/verify';
@@ -22,6 +23,7 @@ export const COMMANDS: readonly CliCommand[] = [
   trustCommand,
   importCommand,
   exportCommand,
+  importRegisterCommand,
   demoCommand,
   scoreCommand,
   catalogsCommand,

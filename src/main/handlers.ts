@@ -9,6 +9,7 @@ import { evidenceHandlers } from './handlers/evidence';
 import { exportHandlers, importHandlers } from './handlers/exports';
 import { findingHandlers } from './handlers/findings';
 import { modelHandlers } from './handlers/model';
+import { reportHandlers } from './handlers/reports';
 import { signingHandlers } from './handlers/signing';
 import type { HandlerImpls } from './handlers/types';
 import { type DesktopPlatform, HEADLESS } from './platform';
@@ -45,6 +46,7 @@ export function createHandlerTable(
     ...checklistHandlers(services),
     ...findingHandlers(services),
     ...catalogHandlers(services),
+    ...reportHandlers(services),
   };
   const table = {} as HandlerTable;
   for (const name of CHANNEL_NAMES) {

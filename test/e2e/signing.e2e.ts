@@ -96,7 +96,7 @@ describe('export a signed package of the demo assessment in Chromium', () => {
     await page.goto(`http://zonewalk.localhost/index.html#/a/${demo.id}/export`);
     await page.getByRole('heading', { name: 'Export' }).waitFor();
     await page.getByLabel('Passphrase').fill('wrong passphrase');
-    await page.getByLabel('Folder').fill(out);
+    await page.getByLabel('Folder', { exact: true }).fill(out);
     await page.getByRole('button', { name: 'Export', exact: true }).click();
     await page.getByText('The passphrase for signing key "Ana Kovač" is wrong.').waitFor();
     expect(fs.readdirSync(out)).toEqual([]);

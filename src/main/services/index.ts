@@ -13,6 +13,8 @@ import { InterchangeService } from './interchange';
 import { ExportService } from './package/exportService';
 import { PackageImportService } from './package/importService';
 import { workspaceEvidenceSink, workspaceExportSources } from './package/workspaceSources';
+import { ReportService } from './reports/reportService';
+import { reportSources } from './reports/reportSources';
 import { ResponseService } from './responses';
 import { ScopeCleanup } from './scopeCleanup';
 import { ScopeResolver } from './scopes';
@@ -43,6 +45,8 @@ export interface Services {
   exports: ExportService;
   imports: PackageImportService;
   evidence: EvidenceService;
+  /** The Excel gap register, the PDF findings report and the register's round trip. */
+  reports: ReportService;
 }
 
 export interface ServiceOptions extends WorkspaceOptions {
@@ -65,6 +69,7 @@ export function createServices(dataDir: string, opts: ServiceOptions = {}): Serv
   const evidence = new EvidenceService(ws, assessments, opts.evidence);
   evidence.sweep();
   assessments.onDeleted(() => evidence.collectGarbage());
+  const reports = new ReportService(ws, reportSources(ws, assessments, catalogs, evidence));
   const signing = new SigningService(ws);
   const interchange = new InterchangeService(ws, requirements, assets);
   const imports = new PackageImportService(
@@ -94,11 +99,12 @@ export function createServices(dataDir: string, opts: ServiceOptions = {}): Serv
     exports: new ExportService(
       ws,
       signing,
-      workspaceExportSources({ ws, interchange, evidence }),
+      workspaceExportSources({ ws, interchange, evidence, reports }),
       undefined,
       (id) => imports.isReviewCopy(id),
     ),
     imports,
     evidence,
+    reports,
   };
 }

@@ -10,6 +10,7 @@ import { exportChannels } from './exports';
 import { findingChannels } from './findings';
 import { importChannels } from './imports';
 import { modelChannels } from './model';
+import { reportChannels } from './reports';
 import { signingChannels } from './signing';
 
 /** Every channel the window may call. Areas add theirs here, nowhere else. */
@@ -24,6 +25,7 @@ export const channels = {
   ...checklistChannels,
   ...findingChannels,
   ...catalogChannels,
+  ...reportChannels,
 };
 
 export type Channels = typeof channels;

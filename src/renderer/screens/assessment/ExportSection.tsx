@@ -1,266 +1,261 @@
-import { useEffect, useRef, useState } from 'react';
-import type { RedactionProfileName } from '../../../core/redaction/profiles';
-import type { ExportStatus } from '../../../shared/contract/packages';
+import { useState } from 'react';
+import type { ExportResult, RegisterImportPreview } from '../../../shared/contract/reports';
 import { call, errorMessage } from '../../api';
 import { ErrorBanner } from '../../components/ErrorBanner';
-import { Fingerprint } from '../../components/Fingerprint';
-import { useNavigate } from '../../navigation';
-import { useAsync } from '../../useAsync';
+import { PackageExportBlock } from './PackageExportBlock';
 import type { SectionProps } from './sections';
 
-const KIND_LABEL = {
-  package: 'Signed package',
-  'gap-register': 'Gap register',
-  report: 'Findings report',
-} as const;
-const PROFILES: { id: RedactionProfileName; label: string }[] = [
-  { id: 'none', label: 'None: everything' },
-  { id: 'management', label: 'Management: no evidence files, addresses and serial numbers masked' },
-  { id: 'vendor', label: 'Vendor: only the assets of one vendor' },
-];
+type Kind = 'register' | 'report';
+const STEPS: Record<
+  Kind,
+  { label: string; run: (assessmentId: string, outDir?: string) => Promise<ExportResult> }
+> = {
+  register: {
+    label: 'gap register (Excel)',
+    run: (assessmentId, outDir) => call('reports.exportGapRegister', { assessmentId, outDir }),
+  },
+  report: {
+    label: 'findings report (PDF)',
+    run: (assessmentId, outDir) => call('reports.exportReport', { assessmentId, outDir }),
+  },
+};
 
-function mib(n: number): string {
-  return `${(n / 1024 ** 2).toFixed(1)} MiB`;
+function size(bytes: number): string {
+  return bytes < 1024 * 1024
+    ? `${Math.max(1, Math.round(bytes / 1024))} KB`
+    : `${(bytes / 1024 / 1024).toFixed(1)} MB`;
 }
 
-/** Gap register, findings report and the signed package, with a redaction profile, progress and cancel. */
-export function ExportSection({ assessment }: SectionProps) {
-  const navigate = useNavigate();
-  const keys = useAsync(() => call('keys.list', {}), []);
-  const vendors = useAsync(() => call('exports.vendors', { assessmentId: assessment.id }), [assessment.id]);
-  const [outputs, setOutputs] = useState({ package: true, gapRegister: true, report: true });
-  const [redaction, setRedaction] = useState<RedactionProfileName>('none');
-  const [vendor, setVendor] = useState('');
-  const [keyName, setKeyName] = useState('');
-  const [passphrase, setPassphrase] = useState('');
+/** The gap register and the findings report: buttons, a progress line, and where the files went. */
+export function ReportsBlock({ assessment }: SectionProps) {
   const [outDir, setOutDir] = useState('');
-  const [status, setStatus] = useState<ExportStatus>();
+  const [running, setRunning] = useState<{ step: number; of: number; label: string }>();
+  const [written, setWritten] = useState<(ExportResult & { label: string })[]>([]);
   const [error, setError] = useState<string>();
-  const timer = useRef<ReturnType<typeof setInterval>>(undefined);
 
-  useEffect(() => {
-    if (!keyName && keys.data?.length) setKeyName(keys.data[0].name);
-  }, [keys.data, keyName]);
-  useEffect(() => () => clearInterval(timer.current), []);
-
-  const running = status?.state === 'running';
-  const nothing = !outputs.package && !outputs.gapRegister && !outputs.report;
-  const ready =
-    !running &&
-    !nothing &&
-    (redaction !== 'vendor' || vendor) &&
-    (!outputs.package || (keyName && passphrase));
-
-  const poll = (jobId: string) => {
-    clearInterval(timer.current);
-    timer.current = setInterval(async () => {
-      try {
-        const s = await call('exports.status', { jobId });
-        setStatus(s);
-        if (s.state !== 'running') {
-          clearInterval(timer.current);
-          if (s.error && s.state === 'failed') setError(s.error.message);
-        }
-      } catch (e) {
-        clearInterval(timer.current);
-        setError(errorMessage(e));
-      }
-    }, 150);
-  };
-
-  const start = async () => {
+  const run = async (kinds: Kind[]) => {
     setError(undefined);
-    setStatus(undefined);
+    setWritten([]);
     try {
-      const s = await call('exports.start', {
-        assessmentId: assessment.id,
-        outputs,
-        redaction,
-        vendor: redaction === 'vendor' ? vendor : undefined,
-        keyName: outputs.package ? keyName : undefined,
-        passphrase: outputs.package ? passphrase : undefined,
-        outDir: outDir.trim() || undefined,
-      });
-      setPassphrase('');
-      setStatus(s);
-      poll(s.jobId);
+      for (const [i, kind] of kinds.entries()) {
+        setRunning({ step: i + 1, of: kinds.length, label: STEPS[kind].label });
+        const r = await STEPS[kind].run(assessment.id, outDir.trim() || undefined);
+        setWritten((w) => [...w, { ...r, label: STEPS[kind].label }]);
+      }
     } catch (e) {
       setError(errorMessage(e));
+    } finally {
+      setRunning(undefined);
     }
   };
-
-  const cancel = async () => {
-    if (!status) return;
-    try {
-      setStatus(await call('exports.cancel', { jobId: status.jobId }));
-      clearInterval(timer.current);
-    } catch (e) {
-      setError(errorMessage(e));
-    }
-  };
-
-  const result = status?.state === 'done' ? status.result : undefined;
-  const pkg = result?.files.find((f) => f.kind === 'package');
 
   return (
-    <section className="panel" aria-labelledby="export-title">
-      <h2 id="export-title">Export</h2>
-      <form
-        className="form grid-2 export-form"
-        onSubmit={(e) => {
-          e.preventDefault();
-          if (ready) void start();
-        }}
-      >
-        <fieldset className="span-2">
-          <legend>What to export</legend>
-          <label className="check-label">
-            <input
-              type="checkbox"
-              checked={outputs.package}
-              onChange={(e) => setOutputs({ ...outputs, package: e.target.checked })}
-            />
-            Signed audit package (.audit.zip)
-          </label>
-          <label className="check-label">
-            <input
-              type="checkbox"
-              checked={outputs.gapRegister}
-              onChange={(e) => setOutputs({ ...outputs, gapRegister: e.target.checked })}
-            />
-            Gap register (Excel)
-          </label>
-          <label className="check-label">
-            <input
-              type="checkbox"
-              checked={outputs.report}
-              onChange={(e) => setOutputs({ ...outputs, report: e.target.checked })}
-            />
-            Findings report (PDF)
-          </label>
-        </fieldset>
+    <section className="panel" aria-labelledby="reports-title">
+      <h2 id="reports-title">Reports</h2>
+      <p className="muted">
+        The gap register is the Excel workbook the site&rsquo;s engineers work from: one row per gap, with
+        owner, due date and status to fill in. The findings report is the PDF for management.
+      </p>
+      <div className="form">
         <label>
-          Redaction
-          <select value={redaction} onChange={(e) => setRedaction(e.target.value as RedactionProfileName)}>
-            {PROFILES.map((p) => (
-              <option key={p.id} value={p.id}>
-                {p.label}
-              </option>
-            ))}
-          </select>
+          Folder (full path; empty for the workspace&rsquo;s exports folder)
+          <input value={outDir} onChange={(e) => setOutDir(e.target.value)} placeholder="exports folder" />
         </label>
-        {redaction === 'vendor' && (
-          <label>
-            Vendor
-            <select value={vendor} onChange={(e) => setVendor(e.target.value)}>
-              <option value="">Choose a vendor</option>
-              {vendors.data?.map((v) => (
-                <option key={v} value={v}>
-                  {v}
-                </option>
-              ))}
-            </select>
-          </label>
-        )}
-        {outputs.package && keys.data?.length === 0 && (
-          <p className="span-2">
-            Packages are signed.{' '}
-            <button type="button" className="link" onClick={() => navigate({ name: 'keys' })}>
-              Create a signing key
-            </button>{' '}
-            first.
+      </div>
+      <div className="toolbar">
+        <button
+          type="button"
+          className="btn primary"
+          disabled={!!running}
+          onClick={() => void run(['register', 'report'])}
+        >
+          Export both
+        </button>
+        <button type="button" className="btn" disabled={!!running} onClick={() => void run(['register'])}>
+          Export gap register
+        </button>
+        <button type="button" className="btn" disabled={!!running} onClick={() => void run(['report'])}>
+          Export findings report
+        </button>
+      </div>
+      <div role="status" aria-live="polite">
+        {running && (
+          <p>
+            <progress
+              aria-label={`Writing the ${running.label}`}
+              max={running.of}
+              value={running.of > 1 ? running.step - 1 : undefined}
+            />{' '}
+            Writing the {running.label}
+            {running.of > 1 ? ` (${running.step} of ${running.of})` : ''}…
           </p>
         )}
-        {outputs.package && !!keys.data?.length && (
-          <>
-            <label>
-              Signing key
-              <select value={keyName} onChange={(e) => setKeyName(e.target.value)}>
-                {keys.data.map((k) => (
-                  <option key={k.fingerprint} value={k.name}>
-                    {k.name}
-                  </option>
-                ))}
-              </select>
-            </label>
-            <label>
-              Passphrase
-              <input
-                type="password"
-                value={passphrase}
-                onChange={(e) => setPassphrase(e.target.value)}
-                autoComplete="off"
-              />
-            </label>
-          </>
-        )}
-        <label className="span-2">
-          Folder
-          <input
-            value={outDir}
-            onChange={(e) => setOutDir(e.target.value)}
-            placeholder="exports folder of this workspace"
-            spellCheck={false}
-          />
-        </label>
-        <div className="span-2 toolbar">
-          <button type="submit" className="btn primary" disabled={!ready}>
-            Export
-          </button>
-        </div>
-      </form>
-      <ErrorBanner message={error} onDismiss={() => setError(undefined)} />
-      {running && status && (
-        <div className="progress-block" aria-live="polite">
-          <div className="muted">
-            {status.phase}
-            {status.bytesTotal > 0 && `: ${mib(status.bytesDone)} of ${mib(status.bytesTotal)}`}
-          </div>
-          <progress
-            aria-label="Export progress"
-            max={status.bytesTotal || undefined}
-            value={status.bytesTotal ? status.bytesDone : undefined}
-          />
-          <button type="button" className="btn" onClick={() => void cancel()}>
-            Cancel
-          </button>
-        </div>
-      )}
-      {status?.state === 'cancelled' && (
-        <p className="ok-line" role="status">
-          Export cancelled. Nothing was written.
-        </p>
-      )}
-      {result && (
-        <div className="export-result" data-testid="export-result">
-          <p className="ok-line" role="status">
-            Exported to {result.folder}
-          </p>
-          <ul className="plain-list">
-            {result.files.map((f) => (
-              <li key={f.path}>
-                <strong>{KIND_LABEL[f.kind]}</strong>: <span className="mono">{f.path}</span>{' '}
-                <span className="muted small">({mib(f.size)})</span>
+        {written.length > 0 && !running && (
+          <ul className="written" data-testid="written-files">
+            {written.map((w) => (
+              <li key={w.path}>
+                <span className="ok-line">Wrote the {w.label}</span>{' '}
+                <span className="mono small">{w.path}</span>{' '}
+                <span className="muted small">({size(w.bytes)})</span>
               </li>
             ))}
           </ul>
-          <p>Redaction: {result.redaction}</p>
-          {result.signerFingerprint && (
-            <p>
-              Signed by {result.signerName}: <Fingerprint value={result.signerFingerprint} />
+        )}
+      </div>
+      <ErrorBanner message={error} onDismiss={() => setError(undefined)} />
+    </section>
+  );
+}
+
+async function fileToBase64(file: File): Promise<string> {
+  const bytes = new Uint8Array(await file.arrayBuffer());
+  let binary = '';
+  for (let i = 0; i < bytes.length; i += 0x8000)
+    binary += String.fromCharCode(...bytes.subarray(i, i + 0x8000));
+  return btoa(binary);
+}
+
+/** Reads Owner, Due date and Status back from a register engineers filled in; preview, then apply. */
+export function RegisterImportBlock({ assessment, onChanged }: SectionProps) {
+  const [file, setFile] = useState<{ fileName: string; base64: string }>();
+  const [preview, setPreview] = useState<RegisterImportPreview>();
+  const [busy, setBusy] = useState(false);
+  const [done, setDone] = useState<string>();
+  const [error, setError] = useState<string>();
+
+  const choose = async (f: File | undefined) => {
+    setPreview(undefined);
+    setDone(undefined);
+    setError(undefined);
+    if (!f) return;
+    setBusy(true);
+    try {
+      const picked = { fileName: f.name, base64: await fileToBase64(f) };
+      setFile(picked);
+      setPreview(await call('reports.importRegisterPreview', { assessmentId: assessment.id, file: picked }));
+    } catch (e) {
+      setError(errorMessage(e));
+    } finally {
+      setBusy(false);
+    }
+  };
+
+  const apply = async () => {
+    if (!file) return;
+    setBusy(true);
+    try {
+      const r = await call('reports.importRegisterApply', { assessmentId: assessment.id, file });
+      setDone(`Applied ${r.applied} change${r.applied === 1 ? '' : 's'} from ${r.fileName}.`);
+      setPreview(undefined);
+      onChanged();
+    } catch (e) {
+      setError(errorMessage(e));
+    } finally {
+      setBusy(false);
+    }
+  };
+
+  return (
+    <section className="panel" aria-labelledby="register-import-title">
+      <h2 id="register-import-title">Import a filled-in gap register</h2>
+      <div className="form">
+        <label>
+          Gap register (.xlsx)
+          <input
+            type="file"
+            accept=".xlsx,application/vnd.openxmlformats-officedocument.spreadsheetml.sheet"
+            disabled={busy}
+            onChange={(e) => void choose(e.target.files?.[0])}
+          />
+        </label>
+      </div>
+      {busy && (
+        <p role="status">
+          <progress aria-label="Reading the gap register" /> Reading…
+        </p>
+      )}
+      <ErrorBanner message={error} onDismiss={() => setError(undefined)} />
+      {done && (
+        <p className="ok-line" role="status">
+          {done}
+        </p>
+      )}
+      {preview && (
+        <div data-testid="register-preview">
+          <p>
+            {preview.rowsRead} rows read: {preview.changes.length} with changes, {preview.unchanged}{' '}
+            unchanged, {preview.unmatched.length} not matched.
+          </p>
+          {preview.problems.length > 0 && (
+            <div className="error-banner" role="alert">
+              <span>
+                Nothing can be imported until these values are fixed in the workbook:
+                <ul>
+                  {preview.problems.map((p) => (
+                    <li key={`${p.row}-${p.column}`}>
+                      Row {p.row}, {p.column} &ldquo;{p.value}&rdquo;: {p.message}
+                    </li>
+                  ))}
+                </ul>
+              </span>
+            </div>
+          )}
+          {preview.changes.length > 0 && (
+            <table className="table">
+              <thead>
+                <tr>
+                  <th scope="col">Row</th>
+                  <th scope="col">Gap ID</th>
+                  <th scope="col">Owner</th>
+                  <th scope="col">Due date</th>
+                  <th scope="col">Status</th>
+                </tr>
+              </thead>
+              <tbody>
+                {preview.changes.map((c) => (
+                  <tr key={c.gapId}>
+                    <td>{c.row}</td>
+                    <td className="mono small">{c.gapId}</td>
+                    <td>{c.owner ? `${c.owner.from || '—'} → ${c.owner.to || '—'}` : ''}</td>
+                    <td>{c.due ? `${c.due.from ?? '—'} → ${c.due.to ?? '—'}` : ''}</td>
+                    <td>{c.status ? `${c.status.from} → ${c.status.to}` : ''}</td>
+                  </tr>
+                ))}
+              </tbody>
+            </table>
+          )}
+          {preview.unmatched.length > 0 && (
+            <p className="muted small">
+              Not a gap of this assessment (any more), skipped:{' '}
+              {preview.unmatched.map((u) => `row ${u.row} ${u.gapId}`).join(', ')}
             </p>
           )}
-          {pkg && (
+          <div className="toolbar">
             <button
               type="button"
-              className="btn"
-              onClick={() => navigate({ name: 'verify', file: pkg.path })}
+              className="btn primary"
+              disabled={busy || preview.problems.length > 0 || preview.changes.length === 0}
+              onClick={() => void apply()}
             >
-              Verify this package
+              Apply {preview.changes.length} change{preview.changes.length === 1 ? '' : 's'}
             </button>
-          )}
+            <button type="button" className="btn ghost" disabled={busy} onClick={() => setPreview(undefined)}>
+              Cancel
+            </button>
+          </div>
         </div>
       )}
     </section>
+  );
+}
+
+/** Export: the signed package (with redaction and signing), the reports alone, the register's return trip. */
+export function ExportSection(props: SectionProps) {
+  return (
+    <>
+      <PackageExportBlock {...props} />
+      <ReportsBlock {...props} />
+      <RegisterImportBlock {...props} />
+    </>
   );
 }
