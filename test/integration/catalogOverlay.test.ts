@@ -3,7 +3,7 @@ import Database from 'better-sqlite3';
 import { describe, expect, it } from 'vitest';
 import { applicableRequirements } from '../../src/core/catalog/applicability';
 import { uniformSl } from '../../src/core/domain';
-import { LATEST_SCHEMA_VERSION, MIGRATIONS } from '../../src/main/db/migrations';
+import { MIGRATIONS } from '../../src/main/db/migrations';
 import { DB_FILE_NAME, openDatabase } from '../../src/main/db/openDatabase';
 import { createServices } from '../../src/main/services';
 import { MAX_OVERLAY_BYTES } from '../../src/shared/catalogOverlay';
