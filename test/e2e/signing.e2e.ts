@@ -97,12 +97,12 @@ describe('export a signed package of the demo assessment in Chromium', () => {
     await page.getByRole('heading', { name: 'Export' }).waitFor();
     await page.getByLabel('Passphrase').fill('wrong passphrase');
     await page.getByLabel('Folder', { exact: true }).fill(out);
-    await page.getByRole('button', { name: 'Export', exact: true }).click();
+    await page.getByRole('button', { name: 'Start export' }).click();
     await page.getByText('The passphrase for signing key "Ana Kovač" is wrong.').waitFor();
     expect(fs.readdirSync(out)).toEqual([]);
 
     await page.getByLabel('Passphrase').fill('correct horse battery');
-    await page.getByRole('button', { name: 'Export', exact: true }).click();
+    await page.getByRole('button', { name: 'Start export' }).click();
     await page.getByRole('progressbar', { name: 'Export progress' }).waitFor();
     await page.getByRole('button', { name: 'Cancel' }).waitFor();
     const axe = await new AxeBuilder({ page }).analyze();
@@ -112,13 +112,10 @@ describe('export a signed package of the demo assessment in Chromium', () => {
     expect(resultText).toContain(`Signed by Ana Kovač: ${key.fingerprint}`);
     const pkg = path.join(out, fs.readdirSync(out).find((n) => n.endsWith('.audit.zip'))!);
     expect(resultText).toContain(pkg);
-    expect(fs.readdirSync(out).sort()).toEqual(
-      [
-        path.basename(pkg),
-        expect.stringMatching(/_gap-register\.xlsx$/),
-        expect.stringMatching(/_findings-report\.pdf$/),
-      ].sort(),
-    );
+    const written = fs.readdirSync(out).sort();
+    expect(written).toHaveLength(3);
+    expect(written).toContain(path.basename(pkg));
+    expect(written.filter((n) => /_gap-register\.xlsx$|_findings-report\.pdf$/.test(n))).toHaveLength(2);
 
     await page.getByRole('button', { name: 'Verify this package' }).click();
     await page.getByText('Valid: nothing changed since Ana Kovač signed it.').waitFor();

@@ -205,7 +205,7 @@ export function PackageExportBlock({ assessment }: SectionProps) {
         </label>
         <div className="span-2 toolbar">
           <button type="submit" className="btn primary" disabled={!ready}>
-            Export
+            Start export
           </button>
         </div>
       </form>
