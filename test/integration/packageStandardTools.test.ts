@@ -54,3 +54,64 @@ describe('a package checked with tools Zonewalk did not write', () => {
     expect(failing('sha256sum -c --quiet tagmanifest-sha256.txt 2>&1', bag)).toMatch(/bag-info.txt: FAILED/);
   });
 });
+
+describe('a package of the demo assessment, with its real reports and evidence', () => {
+  it('passes zonewalk verify and the standard-tools commands', async () => {
+    const { openTestWorkspace } = await import('../helpers/workspace');
+    const { buildDemo } = await import('../../src/main/services/demo');
+    const { trustResolver } = await import('../../src/main/services/package/trust');
+    const { verifyPackage } = await import('../../src/main/services/package/verify');
+    const { services } = openTestWorkspace();
+    const demo = buildDemo(services);
+    const photo = Buffer.from(
+      '/9j/4AAQSkZJRgABAQEASABIAAD/2wBDAP//////////////////////////////////////////////////////////////////////////////////////2wBDAf//////////////////////////////////////////////////////////////////////////////////////wAARCAABAAEDASIAAhEBAxEB/8QAFQABAQAAAAAAAAAAAAAAAAAAAAP/xAAUEAEAAAAAAAAAAAAAAAAAAAAA/8QAFAEBAAAAAAAAAAAAAAAAAAAAAP/EABQRAQAAAAAAAAAAAAAAAAAAAAD/2gAMAwEAAhEDEQA/AKAA/9k=',
+      'base64',
+    );
+    await services.evidence.addBytes(demo.id, { fileName: 'cabinet 3 door.jpg', bytes: photo });
+    await services.evidence.addNote(demo.id, {
+      text: 'Switch config reviewed on site.',
+      title: 'switch config',
+    });
+    const key = services.signing.create('Ana Kovač', 'correct horse battery');
+    const out = tempDir();
+    const result = await services.exports.exportNow({
+      assessmentId: demo.id,
+      outputs: { package: true, gapRegister: false, report: false },
+      redaction: 'none',
+      keyName: 'Ana Kovač',
+      passphrase: 'correct horse battery',
+      outDir: out,
+    });
+    const pkg = result.files[0].path;
+    const report = await verifyPackage(pkg, { trustOf: trustResolver(services.signing) });
+    expect(report.reasons).toEqual([]);
+    expect(report.exitCode).toBe(0);
+    expect(report.files.filter((f) => f.path.startsWith('data/evidence/'))).toHaveLength(2);
+    const pdf = report.files.find((f) => f.path === 'data/findings-report.pdf');
+    expect(pdf?.size).toBeGreaterThan(10_000);
+    sh(`unzip -q ${JSON.stringify(pkg)}`, out);
+    const bag = path.join(out, path.basename(pkg, '.zip'));
+    expect(fs.readFileSync(path.join(bag, 'data/findings-report.pdf')).subarray(0, 5).toString()).toBe(
+      '%PDF-',
+    );
+    expect(fs.readFileSync(path.join(bag, 'data/gap-register.xlsx')).subarray(0, 2).toString()).toBe('PK');
+    expect(
+      sh(
+        'openssl pkeyutl -verify -pubin -inkey signer.pub.pem -rawin -in tagmanifest-sha256.txt -sigfile tagmanifest-sha256.txt.sig',
+        bag,
+      ).trim(),
+    ).toBe('Signature Verified Successfully');
+    const sums = sh('sha256sum -c tagmanifest-sha256.txt && sha256sum -c manifest-sha256.txt', bag)
+      .trim()
+      .split('\n');
+    expect(sums.every((l) => l.endsWith(': OK'))).toBe(true);
+    expect(sums).toHaveLength(4 + 4 + 2);
+    const fp = sh('openssl pkey -pubin -in signer.pub.pem -outform DER | sha256sum', bag);
+    expect(`sha256:${fp.split(' ')[0]}`).toBe(key.fingerprint);
+    const doc = JSON.parse(fs.readFileSync(path.join(bag, 'data/assessment.json'), 'utf8'));
+    expect(doc.format).toBe('zonewalk.assessment/1');
+    expect(doc.assessment.id).toBe(demo.id);
+    const trail = fs.readFileSync(path.join(bag, 'data/audit-trail.jsonl'), 'utf8').trim().split('\n');
+    expect(trail.length).toBe(services.ws.trail.list(demo.id).length - 1);
+  }, 60_000);
+});
