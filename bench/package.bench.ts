@@ -54,7 +54,7 @@ it('package: export and verify 2 GiB of evidence vs openssl + cp and unzip -t + 
   const blobs: string[] = [];
   const insert = s.ws.db.prepare(
     `INSERT INTO evidence (assessment_id, sha256, file_name, media_type, size, captured_at, captured_by, added_at)
-     VALUES (?, ?, ?, 'image/jpeg', ?, '2026-11-27T09:00:00Z', 'bench', '2026-11-27T09:00:00Z')`,
+     VALUES (?, ?, ?, 'application/octet-stream', ?, '2026-11-27T09:00:00Z', 'bench', '2026-11-27T09:00:00Z')`,
   );
   s.ws.db.transaction(() => {
     for (let i = 0; i < FILES; i++) {
@@ -64,7 +64,7 @@ it('package: export and verify 2 GiB of evidence vs openssl + cp and unzip -t + 
       fs.mkdirSync(path.dirname(file), { recursive: true });
       fs.writeFileSync(file, bytes);
       blobs.push(file);
-      insert.run(a.id, sha, `photo-${i}.jpg`, SIZE);
+      insert.run(a.id, sha, `logger-dump-${i}.bin`, SIZE);
     }
   })();
   s.ws.close();

@@ -1,62 +1,73 @@
 import { Readable } from 'node:stream';
 import { Worker } from 'node:worker_threads';
 
-// Reading and SHA-256 of payload files run on a worker thread: the main thread is left with the
-// zip's CRC-32 and the writing, so hashing and zipping use both cores instead of taking turns.
-// Chunks cross to the main thread by transfer, not copy. The worker is plain JavaScript passed as
-// source, so it runs the same from the Vite bundle, from vitest and in Electron's main process.
+// Payload files are read and SHA-256-hashed on a worker thread, so hashing runs beside the main
+// thread's zipping (CRC-32) and writing instead of taking turns with it. The bytes travel in a
+// fixed pool of shared 1 MiB slots: the worker fills a free slot, the main thread zips it, and the
+// output sink hands the slot back once the bytes are on their way to disk. Nothing is allocated per
+// chunk, so memory stays at the pool's size however large the package is. The worker is plain
+// JavaScript passed as source: it runs the same from the Vite bundle, from vitest and in Electron.
 const WORKER_SOURCE = `
-const { parentPort } = require('node:worker_threads');
+const { parentPort, workerData } = require('node:worker_threads');
 const fs = require('node:fs');
 const crypto = require('node:crypto');
-const CHUNK = 1024 * 1024;
-const files = new Map();
-// Each file gets credits: the worker reads ahead while it has any, so reading and hashing overlap
-// with the main thread's zipping; the main thread returns a credit for every chunk it wants.
-function pump(id) {
-  const f = files.get(id);
-  while (f && f.credits > 0 && !f.done) {
-    f.credits--;
-    const buf = Buffer.allocUnsafeSlow(CHUNK);
-    const n = fs.readSync(f.fd, buf, 0, CHUNK, null);
-    if (n === 0) {
-      f.done = true;
-      fs.closeSync(f.fd);
-      files.delete(id);
-      parentPort.postMessage({ type: 'end', id, sha256: f.hash.digest('hex'), size: f.size });
-      return;
+const { pool, chunk } = workerData;
+const free = Array.from({ length: pool.byteLength / chunk }, (_, i) => i);
+const queue = [];
+let current;
+function next() {
+  while (true) {
+    if (!current) {
+      current = queue.shift();
+      if (!current) return;
+      try {
+        current.fd = fs.openSync(current.path, 'r');
+      } catch (err) {
+        parentPort.postMessage({ type: 'error', id: current.id, message: err.message, code: err.code });
+        current = undefined;
+        continue;
+      }
+      current.hash = crypto.createHash('sha256');
+      current.size = 0;
     }
-    f.hash.update(buf.subarray(0, n));
+    if (free.length === 0) return;
+    const f = current;
+    let n;
+    const slot = free.pop();
+    try {
+      n = fs.readSync(f.fd, new Uint8Array(pool, slot * chunk, chunk), 0, chunk, null);
+    } catch (err) {
+      free.push(slot);
+      fs.closeSync(f.fd);
+      current = undefined;
+      parentPort.postMessage({ type: 'error', id: f.id, message: err.message, code: err.code });
+      continue;
+    }
+    if (n === 0) {
+      free.push(slot);
+      fs.closeSync(f.fd);
+      current = undefined;
+      parentPort.postMessage({ type: 'end', id: f.id, sha256: f.hash.digest('hex'), size: f.size });
+      continue;
+    }
+    f.hash.update(new Uint8Array(pool, slot * chunk, n));
     f.size += n;
-    parentPort.postMessage({ type: 'data', id, buf: buf.buffer, n }, [buf.buffer]);
+    parentPort.postMessage({ type: 'data', id: f.id, slot, n });
   }
 }
 parentPort.on('message', (m) => {
-  try {
-    if (m.type === 'open') {
-      files.set(m.id, { fd: fs.openSync(m.path, 'r'), hash: crypto.createHash('sha256'), size: 0, credits: m.credits, done: false });
-    } else if (m.type === 'close') {
-      const f = files.get(m.id);
-      if (f) { fs.closeSync(f.fd); files.delete(m.id); }
-      return;
-    } else if (m.type === 'credit') {
-      const f = files.get(m.id);
-      if (f) f.credits++;
-    }
-    pump(m.id);
-  } catch (err) {
-    const f = files.get(m.id);
-    if (f) { try { fs.closeSync(f.fd); } catch {} files.delete(m.id); }
-    parentPort.postMessage({ type: 'error', id: m.id, message: err.message, code: err.code });
-  }
+  if (m.type === 'open') queue.push({ id: m.id, path: m.path });
+  else if (m.type === 'release') free.push(m.slot);
+  next();
 });
 `;
 
-/** Chunks of 1 MiB the worker may read ahead of the zip. */
-const READ_AHEAD = 8;
+const CHUNK = 1024 * 1024;
+/** Slots in flight between the worker, the zip and the disk: the pool's whole memory is 8 MiB. */
+const SLOTS = 8;
 
 type WorkerMessage =
-  | { type: 'data'; id: number; buf: ArrayBuffer; n: number }
+  | { type: 'data'; id: number; slot: number; n: number }
   | { type: 'end'; id: number; sha256: string; size: number }
   | { type: 'error'; id: number; message: string; code?: string };
 
@@ -66,15 +77,28 @@ export interface HashedStream {
   digest: Promise<{ sha256: string; size: number }>;
 }
 
-/** One worker for the files of one package, read one after another. */
+/** One worker and one slot pool for the files of one package, read one after another. */
 export class HashingReader {
-  private readonly worker = new Worker(WORKER_SOURCE, { eval: true });
+  private readonly pool = new SharedArrayBuffer(CHUNK * SLOTS);
+  private readonly worker = new Worker(WORKER_SOURCE, {
+    eval: true,
+    workerData: { pool: this.pool, chunk: CHUNK },
+  });
   private readonly handlers = new Map<number, (m: WorkerMessage) => void>();
+  private readonly slots = new WeakMap<Buffer, number>();
   private next = 1;
 
   constructor() {
     this.worker.on('message', (m: WorkerMessage) => this.handlers.get(m.id)?.(m));
     this.worker.unref();
+  }
+
+  /** Gives a chunk's slot back to the worker; any other buffer is ignored. Call once per chunk. */
+  release(chunk: Buffer): void {
+    const slot = this.slots.get(chunk);
+    if (slot === undefined) return;
+    this.slots.delete(chunk);
+    this.worker.postMessage({ type: 'release', slot });
   }
 
   open(file: string): HashedStream {
@@ -84,37 +108,25 @@ export class HashingReader {
       settle = { resolve, reject };
     });
     digest.catch(() => {});
-    const worker = this.worker;
-    let ended = false;
-    let started = false;
-    const stream = new Readable({
-      highWaterMark: READ_AHEAD * 1024 * 1024,
-      read() {
-        // The first call is covered by the credits given at open.
-        if (started) worker.postMessage({ type: 'credit', id });
-        started = true;
-      },
-      destroy(err, cb) {
-        if (!ended) worker.postMessage({ type: 'close', id });
-        cb(err);
-      },
-    });
+    // The pool, not the stream's buffer, bounds what is read ahead.
+    const stream = new Readable({ read() {} });
     this.handlers.set(id, (m) => {
-      if (m.type === 'data') stream.push(Buffer.from(m.buf, 0, m.n));
-      else if (m.type === 'end') {
-        ended = true;
+      if (m.type === 'data') {
+        const chunk = Buffer.from(this.pool, m.slot * CHUNK, m.n);
+        this.slots.set(chunk, m.slot);
+        stream.push(chunk);
+      } else if (m.type === 'end') {
         this.handlers.delete(id);
         settle.resolve({ sha256: m.sha256, size: m.size });
         stream.push(null);
       } else {
-        ended = true;
         this.handlers.delete(id);
         const err = Object.assign(new Error(m.message), { code: m.code });
         settle.reject(err);
         stream.destroy(err);
       }
     });
-    worker.postMessage({ type: 'open', id, path: file, credits: READ_AHEAD });
+    this.worker.postMessage({ type: 'open', id, path: file });
     return { stream, digest };
   }
 

@@ -18,6 +18,7 @@ import { toFsAppError } from '../../db/fsErrors';
 import { tempPathBeside } from '../../fsAtomic';
 import { SOFTWARE_AGENT } from '../../version';
 import { sha256Hex } from '../hash';
+import { FileSink } from './fileSink';
 import { HashingReader } from './hashingReader';
 import type { PayloadFile } from './payload';
 import { fastYazl } from './yazlFastCrc';
@@ -80,15 +81,6 @@ function checkPayloadPaths(files: readonly PayloadFile[]): void {
   }
 }
 
-function fsyncFile(file: string): void {
-  const fd = fs.openSync(file, 'r+');
-  try {
-    fs.fsyncSync(fd);
-  } finally {
-    fs.closeSync(fd);
-  }
-}
-
 function fsyncDir(dir: string): void {
   try {
     const fd = fs.openSync(dir, 'r');
@@ -123,17 +115,21 @@ export async function writePackage(input: WritePackageInput): Promise<WrittenPac
     throw new AppError('conflict', `${target} already exists. Nothing was overwritten.`);
   }
   const tmp = tempPathBeside(target);
-  // The stream owns its descriptor (a destroyed stream closes it asynchronously, so sharing a raw fd
-  // with it could close a number the next file already reuses); fsync reopens the finished file.
-  const out = fs.createWriteStream(tmp, { flags: 'wx', mode: 0o644, highWaterMark: 1024 * 1024 });
-  const closed = new Promise<void>((resolve) => out.once('close', () => resolve()));
+  let fd: number;
+  try {
+    fd = fs.openSync(tmp, 'wx', 0o644);
+  } catch (err) {
+    throw toFsAppError(err, `the folder ${input.outDir}`);
+  }
+  const reader = files.some((f) => f.diskPath) ? new HashingReader() : undefined;
+  const out = new FileSink(fd, (chunk) => reader?.release(chunk));
+  const finished = new Promise<void>((resolve) => out.once('finish', () => resolve()));
   const yazl = fastYazl();
   const zip = new yazl.ZipFile();
   const mtime = new Date(input.at);
   const total = files.reduce((n, f) => n + f.size, 0);
   let done = 0;
   let current: Readable | undefined;
-  const reader = files.some((f) => f.diskPath) ? new HashingReader() : undefined;
 
   let stopped = false;
   let fail: (err: unknown) => void = () => {};
@@ -253,9 +249,11 @@ export async function writePackage(input: WritePackageInput): Promise<WrittenPac
       compress: false,
     });
     zip.end();
-    await Promise.race([closed, failure]);
+    await Promise.race([finished, failure]);
     if (signal?.aborted) throw cancelled();
-    fsyncFile(tmp);
+    fs.fsyncSync(fd);
+    fs.closeSync(fd);
+    fd = -1;
     fs.renameSync(tmp, target);
     fsyncDir(input.outDir);
     return {
@@ -273,7 +271,11 @@ export async function writePackage(input: WritePackageInput): Promise<WrittenPac
   } finally {
     signal?.removeEventListener('abort', onAbort);
     await reader?.close();
-    await closed;
+    if (fd >= 0) {
+      // The sink never closes the descriptor itself; no write may still be using it when it is closed.
+      await out.idle();
+      fs.closeSync(fd);
+    }
     fs.rmSync(tmp, { force: true });
   }
 }
