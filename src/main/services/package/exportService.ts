@@ -1,7 +1,7 @@
 import { randomBytes } from 'node:crypto';
 import fs from 'node:fs';
 import path from 'node:path';
-import type { Writable } from 'node:stream';
+import { PassThrough, type Writable } from 'node:stream';
 import type { AuditEvent } from '../../../core/audit/auditChain';
 import { packageFileName, safeEntryName } from '../../../core/package/bagit';
 import {
@@ -25,7 +25,7 @@ import { signBytes } from '../signing/keys';
 import type { SigningService, UnlockedKey } from '../signing/signingService';
 import { ExportJobs, type JobContext } from './exportJobs';
 import type { ExportDocument, ExportSources, ReportContext } from './exportSources';
-import { bufferFile, type PayloadFile, READ_CHUNK } from './payload';
+import { bufferFile, type PayloadFile } from './payload';
 import { writePackage } from './writePackage';
 
 /** One audit event a line, fields in the order audit-package.md lists them. */
@@ -192,31 +192,44 @@ export class ExportService {
         'gap-register': path.join(staging, 'gap-register.xlsx'),
         report: path.join(staging, 'findings-report.pdf'),
       };
-      const needGap = req.outputs.gapRegister || req.outputs.package;
-      const needReport = req.outputs.report || req.outputs.package;
-      if (needGap) {
-        ctx.progress('Writing the gap register');
-        await writeStreamed(
-          stagedReports['gap-register'],
-          (out) => this.sources.writeGapRegister(doc, reportCtx, out),
-          'the gap register',
-        );
+      const writers = {
+        'gap-register': {
+          what: 'the gap register',
+          phase: 'Writing the gap register',
+          write: (out: Writable) => this.sources.writeGapRegister(doc, reportCtx, out),
+        },
+        report: {
+          what: 'the findings report',
+          phase: 'Writing the findings report',
+          write: (out: Writable) => this.sources.writeFindingsReport(doc, reportCtx, out),
+        },
+      };
+      const wanted = { 'gap-register': req.outputs.gapRegister, report: req.outputs.report };
+      // Without a package the reports are written first; with one they are rendered while the package
+      // is written, after the evidence, so the disk flushes the evidence while they render (see payload).
+      const tees: Promise<void>[] = [];
+      if (!req.outputs.package) {
+        for (const kind of ['gap-register', 'report'] as const) {
+          if (!wanted[kind]) continue;
+          ctx.progress(writers[kind].phase);
+          await writeStreamed(stagedReports[kind], writers[kind].write, writers[kind].what);
+          if (ctx.signal.aborted) throw cancelled();
+        }
       }
-      if (ctx.signal.aborted) throw cancelled();
-      if (needReport) {
-        ctx.progress('Writing the findings report');
-        await writeStreamed(
-          stagedReports.report,
-          (out) => this.sources.writeFindingsReport(doc, reportCtx, out),
-          'the findings report',
-        );
-      }
-      if (ctx.signal.aborted) throw cancelled();
-
       const files: ExportedFile[] = [];
       let packaged: Awaited<ReturnType<typeof writePackage>> | undefined;
       if (req.outputs.package && key) {
-        const payload = this.payload(full, doc, redaction, stagedReports);
+        const reportFiles = (['gap-register', 'report'] as const).map((kind) =>
+          renderedFile(
+            kind === 'report' ? 'findings-report.pdf' : 'gap-register.xlsx',
+            (out) => {
+              ctx.progress(writers[kind].phase);
+              return writers[kind].write(out);
+            },
+            wanted[kind] ? { file: stagedReports[kind], done: (p) => tees.push(p) } : undefined,
+          ),
+        );
+        const payload = [...this.payload(full, doc, redaction), ...reportFiles];
         const total = payload.reduce((n, f) => n + f.size, 0);
         ctx.progress('Packaging', 0, total);
         packaged = await writePackage({
@@ -241,6 +254,7 @@ export class ExportService {
         });
         placed.push(packaged.path);
         files.push({ kind: 'package', path: packaged.path, size: packaged.size });
+        await Promise.all(tees);
       }
       for (const [kind, wanted, name] of [
         ['gap-register', req.outputs.gapRegister, `${stem}_gap-register.xlsx`],
@@ -290,22 +304,16 @@ export class ExportService {
   }
 
   /** data/ of the package; every evidence file must be in the store, or nothing is written. */
-  private payload(
-    full: ExportDocument,
-    doc: ExportDocument,
-    redaction: Redaction,
-    reports: { 'gap-register': string; report: string },
-  ): PayloadFile[] {
+  private payload(full: ExportDocument, doc: ExportDocument, redaction: Redaction): PayloadFile[] {
     const files: PayloadFile[] = [
       bufferFile('assessment.json', this.sources.serialize(doc)),
-      diskPayload('gap-register.xlsx', reports['gap-register']),
-      diskPayload('findings-report.pdf', reports.report),
       bufferFile(
         'audit-trail.jsonl',
         trailJsonl(redactTrail(this.sources.trail(full.assessment.id), redaction, doc)),
       ),
     ];
     if (!allowsEvidenceFiles(redaction)) return files;
+    const evidence: PayloadFile[] = [];
     const strip = redaction.profile !== 'none';
     for (const e of doc.evidence) {
       const stored = this.sources.evidencePath(e.sha256);
@@ -318,7 +326,7 @@ export class ExportService {
           `Evidence file "${e.fileName}" (sha256 ${e.sha256}) is missing from the evidence store (${stored}). The package was not written; restore the file or remove the evidence first.`,
         );
       }
-      files.push({
+      evidence.push({
         path: `evidence/${e.sha256}/${safeEntryName(e.fileName)}`,
         size,
         exactSize: !strip,
@@ -327,7 +335,7 @@ export class ExportService {
         open: () => this.sources.evidenceStream(e.sha256, { stripPrivateExif: strip }),
       });
     }
-    return files;
+    return [...evidence, ...files];
   }
 
   /** The packages in the default export folder, newest first. */
@@ -348,14 +356,50 @@ export class ExportService {
   }
 }
 
-function diskPayload(name: string, file: string): PayloadFile {
+/**
+ * A report rendered into the zip when its entry's turn comes. With `copy`, the same bytes also go to
+ * a file (the standalone report of the same export), whose completion `copy.done` receives.
+ */
+function renderedFile(
+  name: string,
+  render: (out: Writable) => Promise<void>,
+  copy?: { file: string; done: (p: Promise<void>) => void },
+): PayloadFile {
   return {
     path: name,
-    size: fs.statSync(file).size,
+    size: 0,
+    exactSize: false,
     compress: false,
-    diskPath: file,
-    open: () => fs.createReadStream(file, { highWaterMark: READ_CHUNK }),
+    open: () => {
+      const out = new PassThrough();
+      if (copy) {
+        const file = fs.createWriteStream(copy.file, { flags: 'wx' });
+        out.pipe(file);
+        copy.done(
+          new Promise<void>((resolve, reject) => {
+            file.once('error', reject);
+            file.once('close', () => resolve());
+          }).then(() => fsyncFile(copy.file)),
+        );
+      }
+      render(out).then(
+        () => {
+          if (!out.writableEnded) out.end();
+        },
+        (err) => out.destroy(err),
+      );
+      return out;
+    },
   };
+}
+
+function fsyncFile(file: string): void {
+  const fd = fs.openSync(file, 'r+');
+  try {
+    fs.fsyncSync(fd);
+  } finally {
+    fs.closeSync(fd);
+  }
 }
 
 function cancelled(): AppError {

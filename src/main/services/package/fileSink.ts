@@ -1,14 +1,19 @@
 import fs from 'node:fs';
 import { Writable } from 'node:stream';
 
+/** Flush to disk in the background every this many bytes, so the final fsync has little left to do. */
+const SYNC_EVERY = 256 * 1024 * 1024;
+
 /**
  * The zip's destination: writes each chunk with fs.write and then calls `written(chunk)`, so a
  * pooled buffer can be reused the moment its bytes have been handed to the kernel. It owns no file
  * descriptor's life: the caller opens the file, waits for `idle()` and closes it, so a descriptor is
- * never closed under a write still in flight.
+ * never closed under a write or a sync still in flight.
  */
 export class FileSink extends Writable {
   private pending: Promise<void> = Promise.resolve();
+  private syncing: Promise<void> = Promise.resolve();
+  private sinceSync = 0;
 
   constructor(
     private readonly fd: number,
@@ -23,6 +28,8 @@ export class FileSink extends Writable {
         fs.write(this.fd, chunk, offset, chunk.length - offset, null, (err, n) => {
           if (!err && offset + n < chunk.length) return step(offset + n);
           this.written(chunk);
+          this.sinceSync += chunk.length;
+          if (!err && this.sinceSync >= SYNC_EVERY) this.backgroundSync();
           resolve();
           cb(err);
         });
@@ -31,8 +38,17 @@ export class FileSink extends Writable {
     });
   }
 
-  /** Resolves when no write is in flight. */
-  idle(): Promise<void> {
-    return this.pending;
+  private backgroundSync(): void {
+    this.sinceSync = 0;
+    // One at a time; an error here resurfaces in the caller's final fsync.
+    this.syncing = this.syncing.then(
+      () => new Promise<void>((resolve) => fs.fdatasync(this.fd, () => resolve())),
+    );
+  }
+
+  /** Resolves when no write and no background sync is in flight. */
+  async idle(): Promise<void> {
+    await this.pending;
+    await this.syncing;
   }
 }

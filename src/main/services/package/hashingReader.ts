@@ -87,6 +87,7 @@ export class HashingReader {
   private readonly handlers = new Map<number, (m: WorkerMessage) => void>();
   private readonly slots = new WeakMap<Buffer, number>();
   private next = 1;
+  private closed?: Promise<number>;
 
   constructor() {
     this.worker.on('message', (m: WorkerMessage) => this.handlers.get(m.id)?.(m));
@@ -96,7 +97,7 @@ export class HashingReader {
   /** Gives a chunk's slot back to the worker; any other buffer is ignored. Call once per chunk. */
   release(chunk: Buffer): void {
     const slot = this.slots.get(chunk);
-    if (slot === undefined) return;
+    if (slot === undefined || this.closed) return;
     this.slots.delete(chunk);
     this.worker.postMessage({ type: 'release', slot });
   }
@@ -130,7 +131,9 @@ export class HashingReader {
     return { stream, digest };
   }
 
+  /** Ends the worker; safe to call more than once. */
   close(): Promise<number> {
-    return this.worker.terminate();
+    this.closed ??= this.worker.terminate();
+    return this.closed;
   }
 }

@@ -130,6 +130,8 @@ export async function writePackage(input: WritePackageInput): Promise<WrittenPac
   const total = files.reduce((n, f) => n + f.size, 0);
   let done = 0;
   let current: Readable | undefined;
+  // The worker and its pool go as soon as the last file it reads is done, before the rest is written.
+  let diskFilesLeft = files.filter((f) => f.diskPath).length;
 
   let stopped = false;
   let fail: (err: unknown) => void = () => {};
@@ -201,7 +203,12 @@ export async function writePackage(input: WritePackageInput): Promise<WrittenPac
                     next();
                   };
                   if (hash) finish(hash.digest('hex'));
-                  else digest?.then((d) => finish(d.sha256), next);
+                  else {
+                    digest?.then((d) => {
+                      if (--diskFilesLeft === 0) void reader?.close();
+                      finish(d.sha256);
+                    }, next);
+                  }
                 },
               });
               src.on('error', (err) => fail(toFsAppError(err, `data/${f.path}`)));
@@ -251,6 +258,7 @@ export async function writePackage(input: WritePackageInput): Promise<WrittenPac
     zip.end();
     await Promise.race([finished, failure]);
     if (signal?.aborted) throw cancelled();
+    await out.idle();
     fs.fsyncSync(fd);
     fs.closeSync(fd);
     fd = -1;
