@@ -92,7 +92,7 @@ export function ReportsBlock({ assessment }: SectionProps) {
         {written.length > 0 && !running && (
           <ul className="written" data-testid="written-files">
             {written.map((w) => (
-              <li key={w.path}>
+              <li key={w.path} className="written-file">
                 <strong>Wrote the {w.label}</strong> <span className="muted small">({size(w.bytes)})</span>
                 <span className="path mono small">{w.path}</span>
               </li>
