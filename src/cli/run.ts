@@ -7,6 +7,7 @@ import { catalogsCommand, importOverlayCommand, removeOverlayCommand } from './c
 import { demoCommand } from './commands/demo';
 import { evidenceAddCommand, evidenceAddFolderCommand, evidenceListCommand } from './commands/evidence';
 import { exportCommand, importCommand } from './commands/interchange';
+import { importRegisterCommand } from './commands/reports';
 import { scoreCommand } from './commands/score';
 import { trailListCommand, trailVerifyCommand } from './commands/trail';
 
@@ -15,6 +16,7 @@ export const COMMANDS: readonly CliCommand[] = [
   createCommand,
   importCommand,
   exportCommand,
+  importRegisterCommand,
   demoCommand,
   scoreCommand,
   catalogsCommand,

@@ -8,6 +8,7 @@ import { checklistHandlers } from './handlers/checklists';
 import { evidenceHandlers } from './handlers/evidence';
 import { findingHandlers } from './handlers/findings';
 import { modelHandlers } from './handlers/model';
+import { reportHandlers } from './handlers/reports';
 import type { HandlerImpls } from './handlers/types';
 import { type DesktopPlatform, HEADLESS } from './platform';
 import type { Services } from './services';
@@ -40,6 +41,7 @@ export function createHandlerTable(
     ...checklistHandlers(services),
     ...findingHandlers(services),
     ...catalogHandlers(services),
+    ...reportHandlers(services),
   };
   const table = {} as HandlerTable;
   for (const name of CHANNEL_NAMES) {

@@ -104,6 +104,15 @@ export async function seedScreenshotWorkspace(
           await page.getByRole('option').first().waitFor();
         },
       },
+      {
+        name: 'export',
+        hash: d('export'),
+        waitFor: 'Import a filled-in gap register',
+        prepare: async (page) => {
+          await page.getByRole('button', { name: 'Export both' }).click();
+          await page.getByText('Wrote the findings report').waitFor({ timeout: 30_000 });
+        },
+      },
     ],
   };
 }

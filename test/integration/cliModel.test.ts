@@ -89,7 +89,7 @@ describe('zonewalk demo, export and import', () => {
     const dir = tempDir();
     expect((await cli(['--data-dir', dir, 'import'])).code).toBe(2);
     expect((await cli(['--data-dir', dir, 'export', 'xml', 'x'])).stderr).toMatch(
-      /export knows the format json/,
+      /export knows the formats json, xlsx and pdf/,
     );
     expect((await cli(['--data-dir', dir, 'export', 'json'])).code).toBe(2);
     expect((await cli(['--data-dir', dir, 'demo', '--seed', 'abc'])).code).toBe(2);

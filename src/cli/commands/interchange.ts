@@ -4,6 +4,7 @@ import { writeFileAtomic } from '../../main/fsAtomic';
 import { AppError } from '../../shared/errors';
 import type { CliCommand } from '../command';
 import { UsageError } from '../command';
+import { exportReport, isReportFormat } from './reports';
 
 export const importCommand: CliCommand = {
   name: 'import',
@@ -43,8 +44,9 @@ export const importCommand: CliCommand = {
 
 export const exportCommand: CliCommand = {
   name: 'export',
-  usage: 'export json ID [--out FILE]',
-  summary: 'Export an assessment as zonewalk.assessment/1 JSON (to FILE, or to stdout)',
+  usage: 'export json|xlsx|pdf ID [--out FILE]',
+  summary:
+    'Export an assessment: json (zonewalk.assessment/1, to FILE or stdout), xlsx (gap register), pdf (findings report)',
   run(ctx, args) {
     const { values, positionals } = parseArgs({
       args,
@@ -53,9 +55,11 @@ export const exportCommand: CliCommand = {
       strict: true,
     });
     const [format, id, ...rest] = positionals;
-    if (format !== 'json') throw new UsageError(`export knows the format json, not '${format ?? ''}'`);
-    if (!id || rest.length) throw new UsageError('export json needs exactly one assessment ID');
+    if (format !== 'json' && !isReportFormat(format))
+      throw new UsageError(`export knows the formats json, xlsx and pdf, not '${format ?? ''}'`);
+    if (!id || rest.length) throw new UsageError(`export ${format} needs exactly one assessment ID`);
     if (values.out === '') throw new UsageError('--out needs a file name');
+    if (isReportFormat(format)) return exportReport(ctx, format, id, values.out);
     const text = ctx.services().interchange.exportJson(id);
     if (values.out) writeFileAtomic(values.out, text);
     else ctx.io.stdout(text);

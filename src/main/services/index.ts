@@ -10,6 +10,8 @@ import { type EvidenceOptions, EvidenceService } from './evidence/evidenceServic
 import { EvidenceLinks } from './evidenceLinks';
 import { FindingService } from './findings';
 import { InterchangeService } from './interchange';
+import { ReportService } from './reports/reportService';
+import { reportSources } from './reports/reportSources';
 import { ResponseService } from './responses';
 import { ScopeCleanup } from './scopeCleanup';
 import { ScopeResolver } from './scopes';
@@ -36,6 +38,8 @@ export interface Services {
   interchange: InterchangeService;
   score: ScoreService;
   evidence: EvidenceService;
+  /** The Excel gap register, the PDF findings report and the register's round trip. */
+  reports: ReportService;
 }
 
 export interface ServiceOptions extends WorkspaceOptions {
@@ -74,5 +78,6 @@ export function createServices(dataDir: string, opts: ServiceOptions = {}): Serv
     interchange: new InterchangeService(ws, requirements, assets),
     score: new ScoreService(ws, catalogs),
     evidence,
+    reports: new ReportService(ws, reportSources(ws, assessments, catalogs, evidence)),
   };
 }

@@ -8,6 +8,7 @@ import { checklistChannels } from './checklists';
 import { evidenceChannels } from './evidence';
 import { findingChannels } from './findings';
 import { modelChannels } from './model';
+import { reportChannels } from './reports';
 
 /** Every channel the window may call. Areas add theirs here, nowhere else. */
 export const channels = {
@@ -18,6 +19,7 @@ export const channels = {
   ...checklistChannels,
   ...findingChannels,
   ...catalogChannels,
+  ...reportChannels,
 };
 
 export type Channels = typeof channels;

@@ -4,6 +4,7 @@ import type { Route } from '../../navigation';
 import { CatalogsSection } from './CatalogsSection';
 import { DetailsSection } from './DetailsSection';
 import { EvidenceSection } from './EvidenceSection';
+import { ExportSection } from './ExportSection';
 import { FindingsSection } from './findings/FindingsSection';
 import { HistorySection } from './HistorySection';
 import { OrganisationSection } from './OrganisationSection';
@@ -31,5 +32,6 @@ export const SECTIONS: Section[] = [
   { id: 'findings', label: 'Findings', Component: FindingsSection },
   { id: 'catalogs', label: 'Catalogs', Component: CatalogsSection },
   { id: 'evidence', label: 'Evidence', Component: EvidenceSection },
+  { id: 'export', label: 'Export', Component: ExportSection },
   { id: 'history', label: 'History', Component: HistorySection },
 ];

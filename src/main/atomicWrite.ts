@@ -1,0 +1,69 @@
+import { randomBytes } from 'node:crypto';
+import fs from 'node:fs';
+import path from 'node:path';
+import type { Writable } from 'node:stream';
+import { AppError } from '../shared/errors';
+import { toFsAppError } from './db/fsErrors';
+
+export interface AtomicWriteOptions {
+  /** Opens the stream the writer fills; tests inject one that fails part-way. */
+  createStream?: (tmpPath: string) => Writable;
+}
+
+/**
+ * Streams a file into a temp file beside `target`, fsyncs it and renames it into place, so a failed
+ * or interrupted export never leaves a half file under the final name. `what` names the file in
+ * error messages ("the gap register").
+ */
+export async function writeAtomically(
+  target: string,
+  what: string,
+  write: (out: Writable) => Promise<void>,
+  opts: AtomicWriteOptions = {},
+): Promise<void> {
+  const dir = path.dirname(path.resolve(target));
+  const stat = fs.statSync(dir, { throwIfNoEntry: false });
+  if (!stat?.isDirectory()) {
+    throw new AppError('not-found', `The folder ${dir} does not exist. Choose an existing folder.`);
+  }
+  const tmp = path.join(dir, `.${path.basename(target)}.${randomBytes(6).toString('hex')}.part`);
+  let out: Writable | undefined;
+  try {
+    const stream = (opts.createStream ?? ((p) => fs.createWriteStream(p, { flags: 'wx' })))(tmp);
+    out = stream;
+    // A stream error (disk full, permission) must reject, not crash the process as an unhandled event.
+    const failed = new Promise<never>((_, reject) => stream.on('error', reject));
+    const closed = new Promise<void>((resolve) => stream.once('close', () => resolve()));
+    failed.catch(() => {});
+    await Promise.race([write(stream), failed]);
+    if (!stream.writableEnded) stream.end();
+    await Promise.race([closed, failed]);
+    const fd = fs.openSync(tmp, 'r+');
+    try {
+      fs.fsyncSync(fd);
+    } finally {
+      fs.closeSync(fd);
+    }
+    fs.renameSync(tmp, target);
+  } catch (err) {
+    // Close the half-written file before removing it (Windows cannot delete an open file).
+    out?.destroy();
+    fs.rmSync(tmp, { force: true });
+    throw toFsAppError(err, what);
+  }
+  syncDir(dir);
+}
+
+/** Makes the rename itself durable; not every platform can open a directory, which is fine. */
+function syncDir(dir: string): void {
+  try {
+    const fd = fs.openSync(dir, 'r');
+    try {
+      fs.fsyncSync(fd);
+    } finally {
+      fs.closeSync(fd);
+    }
+  } catch {
+    // Windows cannot fsync a directory; the rename is still atomic there.
+  }
+}
