@@ -1,6 +1,7 @@
 import type { Writable } from 'node:stream';
 import ExcelJS, { type DataValidation, type Workbook, type Worksheet } from 'exceljs';
 import { SEVERITIES } from '../../../core/domain';
+import { argb } from '../../../core/palette';
 import { SEVERITY_COLOR } from './colors';
 import {
   GAP_REGISTER_HEADERS,
@@ -21,7 +22,7 @@ import {
 } from './gapRegisterSheets';
 import type { ReportInput } from './reportInput';
 import { assessorNames, SEVERITY_LABELS } from './reportText';
-import { argb, colLetter, finishTable, setWidths, writeTable } from './xlsxTable';
+import { colLetter, finishTable, setWidths, writeTable } from './xlsxTable';
 
 function column(header: GapRegisterHeader): string {
   return colLetter(GAP_REGISTER_HEADERS.indexOf(header) + 1);

@@ -1,4 +1,5 @@
 import type { Cell, CellValue, Style, Worksheet } from 'exceljs';
+import { argb } from '../../../core/palette';
 import { HEADER_FILL, RULE } from './colors';
 
 // Building blocks for the register's sheets: one header row, typed columns, shared style objects
@@ -20,10 +21,6 @@ export function cellText(s: string | null | undefined): string {
   // XML turns a bare CR into LF on reading anyway; Excel's own line break in a cell is LF.
   const clean = s.replace(/\r\n?/g, '\n').replace(NOT_XML, '\uFFFD');
   return clean.length > MAX_CELL ? `${clean.slice(0, MAX_CELL - 30)}… [cut: Excel cell limit]` : clean;
-}
-
-export function argb(hex: string): string {
-  return `FF${hex.replace('#', '').toUpperCase()}`;
 }
 
 const thin = { style: 'thin' as const, color: { argb: argb(RULE) } };

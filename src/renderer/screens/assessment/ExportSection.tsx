@@ -62,7 +62,7 @@ export function ReportsBlock({ assessment }: SectionProps) {
           <input value={outDir} onChange={(e) => setOutDir(e.target.value)} placeholder="exports folder" />
         </label>
       </div>
-      <div className="toolbar">
+      <div className="toolbar reports-actions">
         <button
           type="button"
           className="btn primary"
@@ -93,10 +93,9 @@ export function ReportsBlock({ assessment }: SectionProps) {
         {written.length > 0 && !running && (
           <ul className="written" data-testid="written-files">
             {written.map((w) => (
-              <li key={w.path}>
-                <span className="ok-line">Wrote the {w.label}</span>{' '}
-                <span className="mono small">{w.path}</span>{' '}
-                <span className="muted small">({size(w.bytes)})</span>
+              <li key={w.path} className="written-file">
+                <strong>Wrote the {w.label}</strong> <span className="muted small">({size(w.bytes)})</span>
+                <span className="path mono small">{w.path}</span>
               </li>
             ))}
           </ul>
