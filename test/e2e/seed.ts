@@ -71,7 +71,7 @@ export async function seedScreenshotWorkspace(
       { name: 'history', hash: '#/a/{id}/history', waitFor: 'Audit trail intact' },
       { name: 'catalog-browser', hash: '#/catalogs/3-3/SR%201.1', waitFor: 'Questions to ask' },
       { name: 'signing-keys', hash: '#/keys', waitFor: 'Trusted auditors' },
-      { name: 'export', hash: '#/a/{id}/export', waitFor: 'What to export' },
+      { name: 'package-export', hash: '#/a/{id}/export', waitFor: 'What to export' },
       { name: 'verify', hash: `#/verify/${encodeURIComponent(pkg)}`, waitFor: 'Valid: nothing changed' },
       { name: 'dashboard', hash: d('overview'), waitFor: 'Gap by zone and FR' },
       { name: 'zones', hash: d('zones'), waitFor: 'Conduits' },

@@ -238,7 +238,7 @@ export class ExportService {
           at,
           meta: {
             sourceOrganization: full.assessment.organisation,
-            contactName: this.ws.actor(),
+            contactName: key.name,
             externalIdentifier: full.assessment.id,
             externalDescription: [full.assessment.title, full.assessment.site].filter(Boolean).join(', '),
             redaction: label,

@@ -317,7 +317,7 @@ function checkBagInfo(r: Report, text: string, fingerprint: string | undefined):
     'bag-info',
     'bag-info.txt has every required field',
     problems,
-    `Signed by ${r.bagInfo['Contact-Name'] ?? '?'}, redaction ${r.bagInfo['Zonewalk-Redaction'] ?? '?'}.`,
+    `Contact ${r.bagInfo['Contact-Name'] ?? '?'}, redaction ${r.bagInfo['Zonewalk-Redaction'] ?? '?'}.`,
   );
   const format = r.bagInfo['Zonewalk-Package-Format'];
   if (format !== undefined) {
