@@ -6,7 +6,7 @@ import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { createServices } from '../../src/main/services';
 import { buildDemo } from '../../src/main/services/demo';
 import { flipByte, rezip, unzipInto, writeTestPackage } from '../helpers/packages';
-import { addEvidence } from '../helpers/twoAuditors';
+import { addEvidence, jonasPackage, twoAuditors } from '../helpers/twoAuditors';
 import { launchChromium, openApp, tempDataDir } from './harness';
 
 let browser: Browser;
@@ -142,5 +142,37 @@ describe('export a signed package of the demo assessment in Chromium', () => {
     await app.close();
     fs.rmSync(dir, { recursive: true, force: true });
     fs.rmSync(out, { recursive: true, force: true });
+  });
+});
+
+describe('opening and merging a colleague package in Chromium', () => {
+  it('previews a merge, decides the conflict side by side, merges, and opens a read-only review copy', async () => {
+    const t = twoAuditors();
+    const pkg = await jonasPackage(t.jonas, t.assessmentId, tempDataDir('zonewalk-e2e-jonas-'));
+    const app = await openApp(browser, t.ana.dir, { hash: `#/verify/${encodeURIComponent(pkg)}` });
+    const { page } = app;
+    await page.getByTestId('verdict').waitFor();
+    await page.getByLabel('Merge into').selectOption(t.assessmentId);
+    await page.getByRole('button', { name: 'Preview merge' }).click();
+    await page.getByTestId('merge-preview').waitFor();
+    expect(await page.getByTestId('conflict').count()).toBe(1);
+    const conflict = page.getByTestId('conflict');
+    expect(await conflict.textContent()).toContain('SR 1.1 for zone Intake');
+    expect(await conflict.getByRole('row', { name: /result/ }).textContent()).toMatch(/met.*not-met/);
+    const merge = page.getByRole('button', { name: 'Decide 1 more to merge' });
+    expect(await merge.isDisabled()).toBe(true);
+    const axe = await new AxeBuilder({ page }).analyze();
+    expect(axe.violations.map((v) => v.id)).toEqual([]);
+    await conflict.getByLabel('Take theirs').check();
+    await page.getByRole('button', { name: 'Merge', exact: true }).click();
+    await page.getByText(/^Merged: 2 items joined, 1 taken from the package, 0 kept\./).waitFor();
+    expect(app.services.ws.trail.list(t.assessmentId).at(-1)?.action).toBe('package.merged');
+
+    await page.getByRole('button', { name: 'Open for review (read-only)' }).click();
+    await page
+      .getByText(/^Read-only review copy of .*\.audit\.zip, signed by a key not in your trust list/)
+      .waitFor();
+    expect(app.foreignRequests).toEqual([]);
+    await app.close();
   });
 });

@@ -40,7 +40,7 @@ function ConflictItem({
   const name = `decide-${c.key}`;
   return (
     <li className="conflict" data-testid="conflict">
-      <h4>{c.label}</h4>
+      <h3>{c.label}</h3>
       <table className="table compact">
         <thead>
           <tr>
