@@ -262,3 +262,33 @@ describe('reports from an interchange document (the audit package path)', () => 
     expect(Buffer.concat(chunks).subarray(0, 5).toString()).toBe('%PDF-');
   });
 });
+
+describe('hostile register cells', () => {
+  it('reads a formula by its cached value and keeps formula-looking text as inert text on the way back out', async () => {
+    const { reports, fixture, id } = setup();
+    const { path: file } = await reports.export('gap-register', id);
+    const bytes = await edit(file, (ws) => {
+      ws.getRow(2).getCell(col('Owner')).value = {
+        formula: 'HYPERLINK("http://evil.example","x")',
+        result: 'Ana',
+      };
+      ws.getRow(3).getCell(col('Owner')).value = '=cmd|/c calc!A1';
+      ws.getRow(4).getCell(col('Due date')).value = {
+        formula: 'TODAY()+30',
+        result: new Date(Date.UTC(2027, 0, 2)),
+      };
+    });
+    await reports.importApply(id, bytes, 'hostile.xlsx');
+    const tracking = reports.tracking.all(id);
+    const [g1, g2, g3] = fixture.score.gaps;
+    expect(tracking.get(g1.gapId)?.owner).toBe('Ana');
+    expect(tracking.get(g2.gapId)?.owner).toBe('=cmd|/c calc!A1');
+    expect(tracking.get(g3.gapId)?.due).toBe('2027-01-02');
+    const { path: again } = await reports.export('gap-register', id);
+    const wb = new ExcelJS.Workbook();
+    await wb.xlsx.readFile(again);
+    const cell = gapRowOf(wb.getWorksheet(GAP_REGISTER_SHEET)!, g2.gapId).getCell(col('Owner'));
+    expect(cell.type).toBe(ExcelJS.ValueType.String);
+    expect(cell.value).toBe('=cmd|/c calc!A1');
+  });
+});
