@@ -94,9 +94,9 @@ describe('export a signed package of the demo assessment in Chromium', () => {
     const key = app.services.signing.list()[0];
 
     await page.goto(`http://zonewalk.localhost/index.html#/a/${demo.id}/export`);
-    await page.getByRole('heading', { name: 'Signed package and reports' }).waitFor();
+    await page.getByRole('heading', { name: 'Signed audit package' }).waitFor();
     await page.getByLabel('Passphrase').fill('wrong passphrase');
-    await page.getByLabel('Folder', { exact: true }).fill(out);
+    await page.getByLabel('Export folder').fill(out);
     await page.getByRole('button', { name: 'Start export' }).click();
     await page.getByText('The passphrase for signing key "Ana Kovač" is wrong.').waitFor();
     expect(fs.readdirSync(out)).toEqual([]);

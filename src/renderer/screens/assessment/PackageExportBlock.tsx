@@ -104,7 +104,7 @@ export function PackageExportBlock({ assessment }: SectionProps) {
 
   return (
     <section className="panel" aria-labelledby="export-title">
-      <h2 id="export-title">Signed package and reports</h2>
+      <h2 id="export-title">Signed audit package</h2>
       <form
         className="form grid-2 export-form"
         onSubmit={(e) => {
@@ -195,7 +195,7 @@ export function PackageExportBlock({ assessment }: SectionProps) {
           </>
         )}
         <label className="span-2">
-          Folder
+          Export folder
           <input
             value={outDir}
             onChange={(e) => setOutDir(e.target.value)}
