@@ -3,6 +3,7 @@ import path from 'node:path';
 import { describe, expect, it } from 'vitest';
 import { runCli } from '../../src/cli/run';
 import { DB_FILE_NAME } from '../../src/main/db/openDatabase';
+import { verifyPackage } from '../../src/main/services/package/verify';
 import { openTestWorkspace, tempDir } from '../helpers/workspace';
 
 const HOSTILE = path.resolve('test/fixtures/hostile');
@@ -126,5 +127,45 @@ describe('hostile-input corpus', () => {
       ]),
     );
     expect(JSON.stringify(assets)).not.toContain('PLC-EXT'); // the cached result of the external formula
+  });
+
+  const bag = 'plant_20261126T080000Z.audit';
+  it.each([
+    [
+      'zip-slip.zip',
+      1,
+      `Entry "${bag}/../../../tmp/zonewalk-slip.txt" leaves its folder with '..'; it would land outside the package folder.`,
+    ],
+    [
+      'absolute-path.zip',
+      1,
+      'Entry "/tmp/zonewalk-absolute.txt" is an absolute path; it would land outside the package folder.',
+    ],
+    [
+      'symlink.zip',
+      1,
+      `Entry "${bag}/data/evidence/passwd" is a symbolic link; packages hold only plain files.`,
+    ],
+    ['duplicate-names.zip', 1, `Entry "${bag}/data/assessment.json" appears twice in the zip.`],
+    [
+      'zip-bomb.zip',
+      1,
+      `Entry "${bag}/data/evidence/zeros.bin" expands 1029 times (65232 to 67108864 bytes), more than the 200 allowed (a zip bomb?).`,
+    ],
+    [
+      'truncated.zip',
+      2,
+      'truncated.zip is not a readable ZIP file (End of central directory record signature not found. Either not a zip file, or file is truncated.); it may be truncated or not a package at all.',
+    ],
+  ])('%s: verify refuses it with exit %i and says why, writing nothing', async (name, exitCode, reason) => {
+    const inbox = tempDir();
+    const file = path.join(inbox, name);
+    fs.copyFileSync(fixture(name), file);
+    const report = await verifyPackage(file);
+    expect(report.exitCode).toBe(exitCode);
+    expect(report.reasons[0]).toBe(reason);
+    expect(fs.readdirSync(inbox)).toEqual([name]);
+    expect(fs.existsSync('/tmp/zonewalk-slip.txt')).toBe(false);
+    expect(fs.existsSync('/tmp/zonewalk-absolute.txt')).toBe(false);
   });
 });
