@@ -42,7 +42,7 @@ const rows = results.map((r) => [
   fmt(r.p95),
   r.unit,
   `${r.better === 'higher' ? '>=' : '<='} ${fmt(r.target)}`,
-  r.pass ? 'pass' : 'FAIL',
+  quick ? '-' : r.pass ? 'pass' : 'FAIL',
 ]);
 const header = ['benchmark', 'median', 'p95', 'unit', 'target', 'result'];
 const widths = header.map((h, i) => Math.max(h.length, ...rows.map((r) => String(r[i]).length)));
