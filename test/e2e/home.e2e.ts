@@ -65,4 +65,17 @@ describe('home screen in Chromium', () => {
     expect(app.foreignRequests).toEqual([]);
     await app.close();
   });
+
+  it('keeps a form dialog open with the handler sentence when the save fails', async () => {
+    const app = await openApp(browser, tempDataDir());
+    const a = app.services.assessments.create({ title: 'Gone soon', site: 'X' });
+    await app.page.reload();
+    await app.page.getByRole('button', { name: 'Rename' }).click();
+    app.services.assessments.delete(a.id);
+    await app.page.getByLabel('Title').fill('Too late');
+    await app.page.getByRole('button', { name: 'Rename' }).last().click();
+    await app.page.getByRole('alert').getByText(`No assessment with id ${a.id}`).waitFor();
+    expect(await app.page.getByRole('heading', { name: 'Rename assessment' }).isVisible()).toBe(true);
+    await app.close();
+  });
 });

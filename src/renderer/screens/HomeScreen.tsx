@@ -3,6 +3,7 @@ import type { AssessmentSummary } from '../../shared/contract/assessments';
 import { call, errorMessage } from '../api';
 import { Dialog } from '../components/Dialog';
 import { ErrorBanner } from '../components/ErrorBanner';
+import { FormDialog } from '../components/FormDialog';
 import { formatDateTime } from '../components/format';
 import { StatusChip } from '../components/StatusChip';
 import { ThemeToggle } from '../components/ThemeToggle';
@@ -148,59 +149,30 @@ function CreateDialog({ onClose, onDone }: { onClose: () => void; onDone: () => 
   const [title, setTitle] = useState('');
   const [site, setSite] = useState('');
   const [organisation, setOrganisation] = useState('');
-  const [error, setError] = useState<string>();
-  const submit = async () => {
-    try {
-      await call('assessments.create', { title, site, organisation });
-      onDone();
-    } catch (e) {
-      setError(errorMessage(e));
-    }
-  };
   return (
-    <Dialog
+    <FormDialog
       title="New assessment"
+      submitLabel="Create"
+      ready={Boolean(title.trim())}
       onClose={onClose}
-      actions={
-        <>
-          <button type="button" className="btn" onClick={onClose}>
-            Cancel
-          </button>
-          <button type="submit" form="create-assessment" className="btn primary" disabled={!title.trim()}>
-            Create
-          </button>
-        </>
-      }
+      onSubmit={async () => {
+        await call('assessments.create', { title, site, organisation });
+        onDone();
+      }}
     >
-      <form
-        id="create-assessment"
-        className="form"
-        onSubmit={(e) => {
-          e.preventDefault();
-          void submit();
-        }}
-      >
-        <label>
-          Title
-          <input
-            value={title}
-            onChange={(e) => setTitle(e.target.value)}
-            maxLength={200}
-            required
-            autoFocus
-          />
-        </label>
-        <label>
-          Site
-          <input value={site} onChange={(e) => setSite(e.target.value)} maxLength={200} />
-        </label>
-        <label>
-          Organisation
-          <input value={organisation} onChange={(e) => setOrganisation(e.target.value)} maxLength={200} />
-        </label>
-        <ErrorBanner message={error} />
-      </form>
-    </Dialog>
+      <label>
+        Title
+        <input value={title} onChange={(e) => setTitle(e.target.value)} maxLength={200} required />
+      </label>
+      <label>
+        Site
+        <input value={site} onChange={(e) => setSite(e.target.value)} maxLength={200} />
+      </label>
+      <label>
+        Organisation
+        <input value={organisation} onChange={(e) => setOrganisation(e.target.value)} maxLength={200} />
+      </label>
+    </FormDialog>
   );
 }
 
@@ -214,51 +186,22 @@ function RenameDialog({
   onDone: () => void;
 }) {
   const [title, setTitle] = useState(assessment.title);
-  const [error, setError] = useState<string>();
-  const submit = async () => {
-    try {
-      await call('assessments.rename', { id: assessment.id, title });
-      onDone();
-    } catch (e) {
-      setError(errorMessage(e));
-    }
-  };
   return (
-    <Dialog
+    <FormDialog
       title="Rename assessment"
+      submitLabel="Rename"
+      ready={Boolean(title.trim())}
       onClose={onClose}
-      actions={
-        <>
-          <button type="button" className="btn" onClick={onClose}>
-            Cancel
-          </button>
-          <button type="submit" form="rename-assessment" className="btn primary" disabled={!title.trim()}>
-            Rename
-          </button>
-        </>
-      }
+      onSubmit={async () => {
+        await call('assessments.rename', { id: assessment.id, title });
+        onDone();
+      }}
     >
-      <form
-        id="rename-assessment"
-        className="form"
-        onSubmit={(e) => {
-          e.preventDefault();
-          void submit();
-        }}
-      >
-        <label>
-          Title
-          <input
-            value={title}
-            onChange={(e) => setTitle(e.target.value)}
-            maxLength={200}
-            required
-            autoFocus
-          />
-        </label>
-        <ErrorBanner message={error} />
-      </form>
-    </Dialog>
+      <label>
+        Title
+        <input value={title} onChange={(e) => setTitle(e.target.value)} maxLength={200} required />
+      </label>
+    </FormDialog>
   );
 }
 

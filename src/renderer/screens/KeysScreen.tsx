@@ -4,6 +4,7 @@ import { call, errorMessage } from '../api';
 import { Dialog } from '../components/Dialog';
 import { ErrorBanner } from '../components/ErrorBanner';
 import { Fingerprint } from '../components/Fingerprint';
+import { FormDialog } from '../components/FormDialog';
 import { formatDateTime } from '../components/format';
 import { PageHeader } from '../components/PageHeader';
 import { readTextFile } from '../readFile';
@@ -259,76 +260,51 @@ function CreateKeyDialog({ onClose, onDone }: { onClose: () => void; onDone: (m:
   const [name, setName] = useState('');
   const [pass, setPass] = useState('');
   const [again, setAgain] = useState('');
-  const [busy, setBusy] = useState(false);
-  const [error, setError] = useState<string>();
   const problem =
     pass.length > 0 && pass.length < 8
       ? 'Use a passphrase of at least 8 characters.'
       : again.length > 0 && again !== pass
         ? 'The two passphrases differ.'
         : undefined;
-  const ready = name.trim() && pass.length >= 8 && pass === again && !busy;
-  const submit = async () => {
-    setBusy(true);
-    try {
-      const k = await call('keys.create', { name, passphrase: pass });
-      onDone(`Created ${k.name}: ${k.fingerprint}`);
-    } catch (e) {
-      setError(errorMessage(e));
-      setBusy(false);
-    }
-  };
   return (
-    <Dialog
+    <FormDialog
       title="Create signing key"
+      submitLabel="Create key"
+      busyLabel="Creating…"
+      ready={Boolean(name.trim()) && pass.length >= 8 && pass === again}
+      problem={problem}
       onClose={onClose}
-      actions={
-        <>
-          <button type="button" className="btn" onClick={onClose}>
-            Cancel
-          </button>
-          <button type="submit" form="create-key" className="btn primary" disabled={!ready}>
-            {busy ? 'Creating…' : 'Create key'}
-          </button>
-        </>
-      }
+      onSubmit={async () => {
+        const k = await call('keys.create', { name, passphrase: pass });
+        onDone(`Created ${k.name}: ${k.fingerprint}`);
+      }}
     >
-      <form
-        id="create-key"
-        className="form"
-        onSubmit={(e) => {
-          e.preventDefault();
-          if (ready) void submit();
-        }}
-      >
-        <label>
-          Name
-          <input value={name} onChange={(e) => setName(e.target.value)} maxLength={200} autoFocus required />
-        </label>
-        <label>
-          Passphrase
-          <input
-            type="password"
-            value={pass}
-            onChange={(e) => setPass(e.target.value)}
-            autoComplete="new-password"
-          />
-        </label>
-        <label>
-          Repeat passphrase
-          <input
-            type="password"
-            value={again}
-            onChange={(e) => setAgain(e.target.value)}
-            autoComplete="new-password"
-          />
-        </label>
-        <p className="muted small">
-          Nobody can recover a forgotten passphrase: without it the key cannot sign again.
-        </p>
-        <ErrorBanner message={problem ?? error} />
-      </form>
-    </Dialog>
+      <label>
+        Name
+        <input value={name} onChange={(e) => setName(e.target.value)} maxLength={200} required />
+      </label>
+      <label>
+        Passphrase
+        <input
+          type="password"
+          value={pass}
+          onChange={(e) => setPass(e.target.value)}
+          autoComplete="new-password"
+        />
+      </label>
+      <label>
+        Repeat passphrase
+        <input
+          type="password"
+          value={again}
+          onChange={(e) => setAgain(e.target.value)}
+          autoComplete="new-password"
+        />
+      </label>
+      <p className="muted small">
+        Nobody can recover a forgotten passphrase: without it the key cannot sign again.
+      </p>
+    </FormDialog>
   );
 }
 
@@ -374,100 +350,50 @@ function ImportKeyDialog({ onClose, onDone }: { onClose: () => void; onDone: (m:
   const [name, setName] = useState('');
   const [pem, setPem] = useState('');
   const [pass, setPass] = useState('');
-  const [busy, setBusy] = useState(false);
-  const [error, setError] = useState<string>();
-  const ready = name.trim() && pem.trim() && pass && !busy;
-  const submit = async () => {
-    setBusy(true);
-    try {
-      const k = await call('keys.import', { name, privatePem: pem, passphrase: pass });
-      onDone(`Imported ${k.name}: ${k.fingerprint}`);
-    } catch (e) {
-      setError(errorMessage(e));
-      setBusy(false);
-    }
-  };
   return (
-    <Dialog
+    <FormDialog
       title="Import signing key"
+      submitLabel="Import key"
+      busyLabel="Importing…"
+      ready={Boolean(name.trim() && pem.trim() && pass)}
       onClose={onClose}
-      actions={
-        <>
-          <button type="button" className="btn" onClick={onClose}>
-            Cancel
-          </button>
-          <button type="submit" form="import-key" className="btn primary" disabled={!ready}>
-            {busy ? 'Importing…' : 'Import key'}
-          </button>
-        </>
-      }
+      onSubmit={async () => {
+        const k = await call('keys.import', { name, privatePem: pem, passphrase: pass });
+        onDone(`Imported ${k.name}: ${k.fingerprint}`);
+      }}
     >
-      <form
-        id="import-key"
-        className="form"
-        onSubmit={(e) => {
-          e.preventDefault();
-          if (ready) void submit();
-        }}
-      >
-        <label>
-          Name
-          <input value={name} onChange={(e) => setName(e.target.value)} maxLength={200} autoFocus />
-        </label>
-        <PemInput label="Encrypted private key (PEM)" value={pem} onChange={setPem} />
-        <label>
-          Its passphrase
-          <input type="password" value={pass} onChange={(e) => setPass(e.target.value)} autoComplete="off" />
-        </label>
-        <ErrorBanner message={error} />
-      </form>
-    </Dialog>
+      <label>
+        Name
+        <input value={name} onChange={(e) => setName(e.target.value)} maxLength={200} />
+      </label>
+      <PemInput label="Encrypted private key (PEM)" value={pem} onChange={setPem} />
+      <label>
+        Its passphrase
+        <input type="password" value={pass} onChange={(e) => setPass(e.target.value)} autoComplete="off" />
+      </label>
+    </FormDialog>
   );
 }
 
 function TrustDialog({ onClose, onDone }: { onClose: () => void; onDone: (m: string) => void }) {
   const [name, setName] = useState('');
   const [pem, setPem] = useState('');
-  const [error, setError] = useState<string>();
-  const ready = name.trim() && pem.trim();
-  const submit = async () => {
-    try {
-      const k = await call('trust.add', { name, pem });
-      onDone(`${k.name} is trusted: ${k.fingerprint}`);
-    } catch (e) {
-      setError(errorMessage(e));
-    }
-  };
   return (
-    <Dialog
+    <FormDialog
       title="Add trusted key"
+      submitLabel="Trust key"
+      ready={Boolean(name.trim() && pem.trim())}
       onClose={onClose}
-      actions={
-        <>
-          <button type="button" className="btn" onClick={onClose}>
-            Cancel
-          </button>
-          <button type="submit" form="trust-key" className="btn primary" disabled={!ready}>
-            Trust key
-          </button>
-        </>
-      }
+      onSubmit={async () => {
+        const k = await call('trust.add', { name, pem });
+        onDone(`${k.name} is trusted: ${k.fingerprint}`);
+      }}
     >
-      <form
-        id="trust-key"
-        className="form"
-        onSubmit={(e) => {
-          e.preventDefault();
-          if (ready) void submit();
-        }}
-      >
-        <label>
-          Auditor's name
-          <input value={name} onChange={(e) => setName(e.target.value)} maxLength={200} autoFocus />
-        </label>
-        <PemInput label="Public key (PEM)" value={pem} onChange={setPem} />
-        <ErrorBanner message={error} />
-      </form>
-    </Dialog>
+      <label>
+        Auditor's name
+        <input value={name} onChange={(e) => setName(e.target.value)} maxLength={200} />
+      </label>
+      <PemInput label="Public key (PEM)" value={pem} onChange={setPem} />
+    </FormDialog>
   );
 }
