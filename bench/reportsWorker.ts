@@ -1,7 +1,7 @@
 // Runs one report export in its own process so its peak RSS is its own. Bundled by
 // reports.bench.ts with rolldown and started with node: `node worker.mjs xlsx|pdf SIZE OUTFILE [GAPS]`.
 import fs from 'node:fs';
-import { writeAtomically } from '../src/main/atomicWrite';
+import { writeAtomically } from '../src/main/fsAtomic';
 import { writeFindingsReport } from '../src/main/services/reports/findingsReportWriter';
 import { writeGapRegister } from '../src/main/services/reports/gapRegisterWriter';
 import { makeReportInput } from '../test/helpers/reportFixture';

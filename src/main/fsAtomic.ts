@@ -1,8 +1,12 @@
 import { randomBytes } from 'node:crypto';
 import fs from 'node:fs';
 import path from 'node:path';
+import type { Writable } from 'node:stream';
 import { AppError } from '../shared/errors';
 import { toFsAppError } from './db/fsErrors';
+
+// Two ways to replace a file whole: from bytes in memory, or streamed (exports). Both write a temp
+// file beside the target, fsync it, rename it over the target and fsync the folder.
 
 /**
  * Writes a file so that readers see the old content or the whole new one, never a torn file: a
@@ -10,7 +14,7 @@ import { toFsAppError } from './db/fsErrors';
  */
 export function writeFileAtomic(file: string, data: string | Uint8Array, mode?: number): void {
   const target = path.resolve(file);
-  const tmp = path.join(path.dirname(target), `.${path.basename(target)}.${process.pid}.tmp`);
+  const tmp = tempPathBeside(target);
   try {
     const fd = fs.openSync(tmp, 'w', mode);
     try {
@@ -20,6 +24,7 @@ export function writeFileAtomic(file: string, data: string | Uint8Array, mode?: 
       fs.closeSync(fd);
     }
     fs.renameSync(tmp, target);
+    syncDir(path.dirname(target));
   } catch (err) {
     fs.rmSync(tmp, { force: true });
     if ((err as NodeJS.ErrnoException).code === 'ENOENT') {
@@ -35,4 +40,67 @@ export function tempPathBeside(target: string): string {
     path.dirname(target),
     `.${path.basename(target)}.${randomBytes(6).toString('hex')}.partial`,
   );
+}
+
+export interface AtomicWriteOptions {
+  /** Opens the stream the writer fills; tests inject one that fails part-way. */
+  createStream?: (tmpPath: string) => Writable;
+}
+
+/**
+ * Streams a file into a temp file beside `target`, fsyncs it and renames it into place, so a failed
+ * or interrupted export never leaves a half file under the final name. `what` names the file in
+ * error messages ("the gap register").
+ */
+export async function writeAtomically(
+  target: string,
+  what: string,
+  write: (out: Writable) => Promise<void>,
+  opts: AtomicWriteOptions = {},
+): Promise<void> {
+  const dir = path.dirname(path.resolve(target));
+  const stat = fs.statSync(dir, { throwIfNoEntry: false });
+  if (!stat?.isDirectory()) {
+    throw new AppError('not-found', `The folder ${dir} does not exist. Choose an existing folder.`);
+  }
+  const tmp = tempPathBeside(path.resolve(target));
+  let out: Writable | undefined;
+  try {
+    const stream = (opts.createStream ?? ((p) => fs.createWriteStream(p, { flags: 'wx' })))(tmp);
+    out = stream;
+    // A stream error (disk full, permission) must reject, not crash the process as an unhandled event.
+    const failed = new Promise<never>((_, reject) => stream.on('error', reject));
+    const closed = new Promise<void>((resolve) => stream.once('close', () => resolve()));
+    failed.catch(() => {});
+    await Promise.race([write(stream), failed]);
+    if (!stream.writableEnded) stream.end();
+    await Promise.race([closed, failed]);
+    const fd = fs.openSync(tmp, 'r+');
+    try {
+      fs.fsyncSync(fd);
+    } finally {
+      fs.closeSync(fd);
+    }
+    fs.renameSync(tmp, target);
+  } catch (err) {
+    // Close the half-written file before removing it (Windows cannot delete an open file).
+    out?.destroy();
+    fs.rmSync(tmp, { force: true });
+    throw toFsAppError(err, what);
+  }
+  syncDir(dir);
+}
+
+/** Makes the rename itself durable; not every platform can open a directory, which is fine. */
+function syncDir(dir: string): void {
+  try {
+    const fd = fs.openSync(dir, 'r');
+    try {
+      fs.fsyncSync(fd);
+    } finally {
+      fs.closeSync(fd);
+    }
+  } catch {
+    // Windows cannot fsync a directory; the rename is still atomic there.
+  }
 }

@@ -3,7 +3,7 @@ import fs from 'node:fs';
 import path from 'node:path';
 import pdfmake from 'pdfmake';
 import { describe, expect, it } from 'vitest';
-import { writeAtomically } from '../../../src/main/atomicWrite';
+import { writeAtomically } from '../../../src/main/fsAtomic';
 import { writeFindingsReport } from '../../../src/main/services/reports/findingsReportWriter';
 import { configurePdfmake, fontRuns, MISSING_GLYPH } from '../../../src/main/services/reports/pdfFonts';
 import type { ReportInput } from '../../../src/main/services/reports/reportInput';

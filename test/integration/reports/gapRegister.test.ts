@@ -3,7 +3,7 @@ import path from 'node:path';
 import { Writable } from 'node:stream';
 import ExcelJS from 'exceljs';
 import { describe, expect, it } from 'vitest';
-import { writeAtomically } from '../../../src/main/atomicWrite';
+import { writeAtomically } from '../../../src/main/fsAtomic';
 import {
   GAP_REGISTER_HEADERS,
   GAP_REGISTER_SHEET,

@@ -12,8 +12,8 @@ import type {
   RegisterImportResult,
 } from '../../../shared/contract/reports';
 import { AppError } from '../../../shared/errors';
-import { type AtomicWriteOptions, writeAtomically } from '../../atomicWrite';
 import { toFsAppError } from '../../db/fsErrors';
+import { type AtomicWriteOptions, writeAtomically } from '../../fsAtomic';
 import type { Workspace } from '../../workspace';
 import { writeFindingsReport } from './findingsReportWriter';
 import { previewRegister, readRegister } from './gapRegisterImport';
