@@ -2,7 +2,6 @@ import { randomUUID } from 'node:crypto';
 import type Database from 'better-sqlite3';
 import type { z } from 'zod';
 import type { RequirementIndex } from '../../core/catalog/requirementIndex';
-import { responseKey } from '../../core/domain';
 import {
   type InterchangeDocument,
   serializeInterchange,
@@ -16,7 +15,7 @@ import type { Workspace } from '../workspace';
 import { loadAssessmentModel, loadEvidenceMeta } from './assessmentModel';
 import type { AssetService } from './assets';
 import { sha256Hex } from './hash';
-import { scopeColumns, slJson } from './modelRows';
+import { ModelRowWriter } from './modelRowWriter';
 
 export interface ImportOptions {
   /** Import under a new id instead of refusing when the document's assessment id exists. */
@@ -150,29 +149,7 @@ export class InterchangeService {
         `INSERT INTO assessment (id, title, organisation, site, status, assessors, catalogs, sms_target_maturity,
            created_at, updated_at) VALUES (?, ?, ?, ?, ?, ?, ?, ?, ?, ?)`,
       ),
-      zone: db.prepare(
-        'INSERT INTO zone (id, assessment_id, name, description, sl_target) VALUES (?, ?, ?, ?, ?)',
-      ),
-      conduit: db.prepare(
-        `INSERT INTO conduit (id, assessment_id, name, description, zone_a, zone_b, protocols, sl_target)
-         VALUES (?, ?, ?, ?, ?, ?, ?, ?)`,
-      ),
-      evidence: db.prepare(
-        `INSERT INTO evidence (assessment_id, sha256, file_name, media_type, size, captured_at, captured_by,
-           description, added_at) VALUES (?, ?, ?, ?, ?, ?, ?, ?, ?)`,
-      ),
-      response: db.prepare(
-        `INSERT INTO response (assessment_id, scope_kind, scope_id, requirement, result, maturity,
-           compensating_control, comment, flagged, assessed_by, assessed_at) VALUES (?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?)`,
-      ),
-      finding: db.prepare(
-        `INSERT INTO finding (id, assessment_id, title, requirement, scope_kind, scope_id, severity, description,
-           recommendation, owner, due, status, created_at, updated_at)
-         VALUES (?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?)`,
-      ),
-      link: db.prepare(
-        'INSERT INTO evidence_link (assessment_id, sha256, target_kind, target_id, created_at) VALUES (?, ?, ?, ?, ?)',
-      ),
+      rows: new ModelRowWriter(db),
     };
   }
 
@@ -192,71 +169,12 @@ export class InterchangeService {
       a.createdAt,
       at,
     );
-    for (const z of doc.zones) s.zone.run(z.id, id, z.name, z.description, slJson(z.slTarget));
-    for (const c of doc.conduits) {
-      s.conduit.run(
-        c.id,
-        id,
-        c.name,
-        c.description,
-        c.zones[0],
-        c.zones[1],
-        JSON.stringify(c.protocols),
-        slJson(c.slTarget),
-      );
-    }
+    for (const z of doc.zones) s.rows.zone(id, z);
+    for (const c of doc.conduits) s.rows.conduit(id, c);
     for (const x of doc.assets) this.assets.insert(id, x);
     // Evidence comes as metadata only; its files arrive with an audit package.
-    for (const e of doc.evidence) {
-      s.evidence.run(
-        id,
-        e.sha256,
-        e.fileName,
-        e.mediaType,
-        e.size,
-        e.capturedAt,
-        e.capturedBy,
-        e.description,
-        at,
-      );
-    }
-    for (const r of doc.responses) {
-      const [kind, scopeId] = scopeColumns(r.scope);
-      s.response.run(
-        id,
-        kind,
-        scopeId,
-        r.requirement,
-        r.result,
-        r.maturity,
-        r.compensatingControl,
-        r.comment,
-        r.flagged ? 1 : 0,
-        r.assessedBy,
-        r.assessedAt,
-      );
-      const key = responseKey(r.scope, r.requirement);
-      for (const h of r.evidence) s.link.run(id, h, 'response', key, at);
-    }
-    for (const f of doc.findings) {
-      const [kind, scopeId] = f.scope ? scopeColumns(f.scope) : [null, null];
-      s.finding.run(
-        f.id,
-        id,
-        f.title,
-        f.requirement,
-        kind,
-        scopeId,
-        f.severity,
-        f.description,
-        f.recommendation,
-        f.owner,
-        f.due,
-        f.status,
-        at,
-        at,
-      );
-      for (const h of f.evidence) s.link.run(id, h, 'finding', f.id, at);
-    }
+    for (const e of doc.evidence) s.rows.evidence(id, e, at);
+    for (const r of doc.responses) s.rows.response(id, r, at);
+    for (const f of doc.findings) s.rows.finding(id, f, at);
   }
 }
