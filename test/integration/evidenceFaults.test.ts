@@ -102,27 +102,36 @@ describe('evidence refuses bad input with one sentence and stores nothing', () =
     s.services.ws.close();
   });
 
+  // The seam is the copy: it may change the source before the real copy, or write part of the
+  // destination and then fail, as a card pulled out or a dying disk would.
+  const firstMiB = async (from: string, to: string) => {
+    const fd = fs.openSync(from, 'r');
+    const buf = Buffer.alloc(1024 * 1024);
+    const n = fs.readSync(fd, buf, 0, buf.length, 0);
+    fs.closeSync(fd);
+    fs.writeFileSync(to, buf.subarray(0, n), { flag: 'wx' });
+  };
+
   it('a file that grows past the limit while it is copied', async () => {
     const s = setup({
       maxFileBytes: 3 * 1024 * 1024,
-      readAt: async (fh, buf, pos) => {
-        if (pos > 0) fs.appendFileSync(big, Buffer.alloc(2 * 1024 * 1024, 1));
-        return (await fh.read(buf, 0, buf.length, pos)).bytesRead;
+      copyData: async (from, to) => {
+        fs.appendFileSync(big, Buffer.alloc(2 * 1024 * 1024, 1));
+        await fs.promises.copyFile(from, to);
       },
     });
     const big = writeFile(s.files, 'growing.log', Buffer.alloc(2 * 1024 * 1024, 2));
     const e = await refused(s.services.evidence.addFile(s.a.id, big));
-    expect(e.message).toMatch(/growing\.log (grew|changed|is larger than)/);
+    expect(e.message).toMatch(/growing\.log (grew|is larger than)/);
     expectNothingStored(s);
     s.services.ws.close();
   });
 
-  it('a file that becomes unreadable mid-copy (I/O error after the first chunk)', async () => {
-    let calls = 0;
+  it('a file that becomes unreadable mid-copy (I/O error after the first MiB)', async () => {
     const s = setup({
-      readAt: async (fh, buf, pos) => {
-        if (++calls === 2) throw Object.assign(new Error('EIO: i/o error, read'), { code: 'EIO' });
-        return (await fh.read(buf, 0, buf.length, pos)).bytesRead;
+      copyData: async (from, to) => {
+        await firstMiB(from, to);
+        throw Object.assign(new Error('EIO: i/o error, copyfile'), { code: 'EIO' });
       },
     });
     const f = writeFile(s.files, 'IMG_0001.JPG', Buffer.alloc(3 * 1024 * 1024, 3));
@@ -135,11 +144,12 @@ describe('evidence refuses bad input with one sentence and stores nothing', () =
   });
 
   it('a file that vanishes mid-copy (deleted while open)', async () => {
-    let calls = 0;
     const s = setup({
-      readAt: async (fh, buf, pos) => {
-        if (++calls === 2) fs.rmSync(f);
-        return (await fh.read(buf, 0, buf.length, pos)).bytesRead;
+      copyData: async (from, to) => {
+        await firstMiB(from, to);
+        fs.rmSync(f);
+        await fs.promises.rm(to);
+        await fs.promises.copyFile(from, to);
       },
     });
     const f = writeFile(s.files, 'IMG_0002.JPG', Buffer.alloc(3 * 1024 * 1024, 4));
@@ -150,11 +160,10 @@ describe('evidence refuses bad input with one sentence and stores nothing', () =
   });
 
   it('a file truncated mid-copy', async () => {
-    let calls = 0;
     const s = setup({
-      readAt: async (fh, buf, pos) => {
-        if (++calls === 2) fs.truncateSync(f, 1024 * 1024 + 10);
-        return (await fh.read(buf, 0, buf.length, pos)).bytesRead;
+      copyData: async (from, to) => {
+        await firstMiB(from, to);
+        fs.truncateSync(f, 1024 * 1024 + 10);
       },
     });
     const f = writeFile(s.files, 'config.xml', Buffer.alloc(3 * 1024 * 1024, 5));
@@ -164,9 +173,30 @@ describe('evidence refuses bad input with one sentence and stores nothing', () =
     s.services.ws.close();
   });
 
+  it('a file swapped for another under the same name after the checks: refused, the other file not stored', async () => {
+    const s = setup({
+      copyData: async (from, to) => {
+        fs.renameSync(other, f);
+        await fs.promises.copyFile(from, to);
+      },
+    });
+    const f = writeFile(s.files, 'plc.cfg', 'checked content');
+    const other = writeFile(s.files, 'swap.cfg', 'swapped content');
+    const e = await refused(s.services.evidence.addFile(s.a.id, f));
+    // Linux copies through the checked descriptor and then sees it unlinked; elsewhere the path
+    // no longer leads to the checked file.
+    expect(e.message).toMatch(/^plc\.cfg (disappeared|was replaced) while it was being copied/);
+    expectNothingStored(s);
+    s.services.ws.close();
+  });
+
   it('a full disk (write fails with ENOSPC): the message says so, no temp file is left', async () => {
     let written = 0;
     const s = setup({
+      copyData: async (from, to) => {
+        await firstMiB(from, to);
+        throw Object.assign(new Error('ENOSPC: no space left on device, copyfile'), { code: 'ENOSPC' });
+      },
       openTemp: async (file) => {
         const real = await openTempFile(file);
         return {

@@ -4,6 +4,7 @@ import fsp from 'node:fs/promises';
 import path from 'node:path';
 import { AppError } from '../../../shared/errors';
 import { toFsAppError } from '../../db/fsErrors';
+import { digestFile } from '../fileDigest';
 import { SNIFF_BYTES } from './mediaType';
 
 /** Where the bytes of a blob being stored go; injectable so tests can make the disk fill up. */
@@ -44,8 +45,6 @@ export interface PendingBlob {
   head: Buffer;
   /** fsync, rename into place (fsyncing the directory unless told not to); durable when it resolves. */
   finish(syncDir?: boolean): Promise<StoredBlob>;
-  /** Drops the temp file. */
-  abandon(): Promise<void>;
 }
 
 export interface PutOptions {
@@ -116,15 +115,12 @@ export class BlobStore {
   /**
    * Copies and hashes into a temp file but does not fsync it yet: a batch writes a group of files
    * first and then makes them durable together (`finish`), so the file system can commit its
-   * journal once for the group rather than once per file. Call `finish` or `abandon` on it.
+   * journal once for the group rather than once per file. Call `finish` on it; a temp file never finished is swept on the next open.
    */
   async write(source: AsyncIterable<Uint8Array>, opts: PutOptions): Promise<PendingBlob> {
     await this.ensureDir(this.root);
     await this.ensureDir(this.tempDir);
-    const tmp = path.join(
-      this.tempDir,
-      `${process.pid}-${Date.now()}-${randomBytes(6).toString('hex')}.part`,
-    );
+    const tmp = this.tempName();
     let file: TempFile | undefined;
     const fail = async (err: unknown) => {
       await file?.close().catch(() => {});
@@ -159,13 +155,59 @@ export class BlobStore {
             throw await fail(err);
           }
         },
-        abandon: async () => {
-          await fail(null);
+      };
+    } catch (err) {
+      throw await fail(err);
+    }
+  }
+
+  /**
+   * Like `write`, for a file on disk: `copy` fills a new temp file (the operating system copies,
+   * the bytes do not pass through this thread), then a worker hashes the copy. The digest is of
+   * the bytes the store holds, whatever the source did meanwhile.
+   */
+  async copyIn(copy: (tmp: string) => Promise<void>, opts: PutOptions): Promise<PendingBlob> {
+    await this.ensureDir(this.root);
+    await this.ensureDir(this.tempDir);
+    const tmp = this.tempName();
+    let fh: fsp.FileHandle | undefined;
+    const fail = async (err: unknown) => {
+      await fh?.close().catch(() => {});
+      fh = undefined;
+      await this.removeTemp(tmp).catch(() => {});
+      return this.toAppError(err, opts.what);
+    };
+    try {
+      await copy(tmp);
+      // Windows flushes only through a writable handle, and the copy may carry a read-only mode.
+      if (isWindows) await fsp.chmod(tmp, 0o600);
+      fh = await fsp.open(tmp, isWindows ? 'r+' : 'r');
+      const { sha256, size, head } = await digestFile(tmp, SNIFF_BYTES);
+      if (size > opts.limit) throw opts.tooLarge();
+      return {
+        sha256,
+        size,
+        head,
+        finish: async (syncDir = true) => {
+          try {
+            await fh?.chmod(0o444);
+            await fh?.datasync();
+            const closing = fh;
+            fh = undefined;
+            await closing?.close();
+            return { sha256, size, head, created: await this.install(tmp, sha256, size, syncDir) };
+          } catch (err) {
+            throw await fail(err);
+          }
         },
       };
     } catch (err) {
       throw await fail(err);
     }
+  }
+
+  private tempName(): string {
+    return path.join(this.tempDir, `${process.pid}-${Date.now()}-${randomBytes(6).toString('hex')}.part`);
   }
 
   /** Moves a durable temp file to its content address, or drops it when the blob is there already. */

@@ -31,10 +31,10 @@ import { hasRunnableExtension, isImage, mayCarryExif, OPENABLE, sniffMediaType }
 import { privacyStripFor } from './privacy';
 import {
   bufferChunks,
+  type CopyData,
+  copyData,
   formatBytes,
   openFileSource,
-  type ReadAt,
-  readAt,
   tooLarge,
   walkFolder,
 } from './sources';
@@ -50,7 +50,7 @@ export interface EvidenceOptions {
   maxFileBytes?: number;
   /** Test seams for faults: the temp file writer and the source reader. */
   openTemp?: OpenTemp;
-  readAt?: ReadAt;
+  copyData?: CopyData;
 }
 
 export interface CaptureMeta {
@@ -114,18 +114,50 @@ function rethrowUnlessAppError(err: unknown): AppError {
 const COPY_PARALLEL = 8;
 const COMMIT_GROUP = 32;
 
-/** Like Promise.all over `items`, with at most `limit` running at a time; results keep their order. */
-async function mapLimit<T, R>(items: T[], limit: number, fn: (item: T) => Promise<R>): Promise<R[]> {
-  const out = new Array<R>(items.length);
+/**
+ * Runs `fn` over `items` with at most `limit` at a time, never more than `ahead` items past the
+ * first one not yet consumed; returns one promise per item, in order. The consumer calls
+ * `consumed(n)` as it takes results, which lets the lanes run further.
+ */
+function pipeline<T, R>(
+  items: T[],
+  limit: number,
+  ahead: number,
+  fn: (item: T) => Promise<R>,
+): { results: Promise<R>[]; consumed: (n: number) => void; stop: () => void } {
+  const settle: ((r: Promise<R>) => void)[] = [];
+  const results = items.map(() => new Promise<R>((resolve) => settle.push(resolve)));
+  // A failure is seen by whoever awaits that result; the rest may never be awaited after a stop.
+  for (const r of results) r.catch(() => {});
   let next = 0;
-  const worker = async () => {
+  let taken = 0;
+  let wake: (() => void)[] = [];
+  const lane = async () => {
     while (next < items.length) {
+      if (next >= taken + ahead) {
+        await new Promise<void>((r) => wake.push(r));
+        continue;
+      }
       const i = next++;
-      out[i] = await fn(items[i]);
+      const r = fn(items[i]);
+      settle[i](r);
+      await r.catch(() => {});
     }
   };
-  await Promise.all(Array.from({ length: Math.min(limit, items.length) }, worker));
-  return out;
+  for (let l = 0; l < Math.min(limit, items.length); l++) void lane();
+  return {
+    results,
+    consumed(n) {
+      taken = n;
+      const w = wake;
+      wake = [];
+      for (const f of w) f();
+    },
+    stop() {
+      next = items.length;
+      this.consumed(items.length);
+    },
+  };
 }
 
 function safeFileName(name: string): string {
@@ -145,7 +177,7 @@ function safeFileName(name: string): string {
  */
 export class EvidenceService {
   readonly blobs: BlobStore;
-  private readonly readAt: ReadAt;
+  private readonly copyData: CopyData;
   private readonly thumbsInFlight = new Map<string, Promise<Buffer | null>>();
 
   constructor(
@@ -154,7 +186,7 @@ export class EvidenceService {
     private readonly opts: EvidenceOptions = {},
   ) {
     this.blobs = new BlobStore(ws.evidenceDir, opts.openTemp);
-    this.readAt = opts.readAt ?? readAt;
+    this.copyData = opts.copyData ?? copyData;
   }
 
   private readonly statements = new Map<string, Database.Statement>();
@@ -228,46 +260,64 @@ export class EvidenceService {
   }
 
   /**
-   * Copies files a few at a time (reads and writes overlap in the thread pool while this thread
-   * hashes), makes each group durable together (fsyncs in parallel, one per directory), then
-   * commits the group in one transaction with an audit event per file: a batch of small files is
-   * then bound neither by one journal commit nor by one database fsync per file.
+   * A pipeline: lanes copy, hash and fsync files one after another (the thread pool copies and
+   * syncs, a worker hashes), while this thread commits the files that are durable, in order and a
+   * group per transaction with an audit event per file. A batch of small files is then bound
+   * neither by one journal commit nor by one database fsync per file, and no stage waits for
+   * another to drain.
    */
   private async addMany(
     assessmentId: string,
     sources: { path: string; name: string; relative?: string }[],
     meta: CaptureMeta,
   ): Promise<EvidenceBatchLine[]> {
+    const lanes = pipeline(sources, COPY_PARALLEL, 2 * COMMIT_GROUP, async (src) => {
+      try {
+        const c = await this.copyFile(src);
+        return { blob: await c.pending.finish(false), mtimeMs: c.mtimeMs };
+      } catch (err) {
+        return rethrowUnlessAppError(err);
+      }
+    });
+    try {
+      return await this.commitInOrder(assessmentId, sources, meta, lanes);
+    } finally {
+      lanes.stop();
+    }
+  }
+
+  private async commitInOrder(
+    assessmentId: string,
+    sources: { path: string; name: string; relative?: string }[],
+    meta: CaptureMeta,
+    lanes: {
+      results: Promise<AppError | { blob: StoredBlob; mtimeMs: number }>[];
+      consumed: (n: number) => void;
+    },
+  ): Promise<EvidenceBatchLine[]> {
     const lines: EvidenceBatchLine[] = [];
     for (let start = 0; start < sources.length; start += COMMIT_GROUP) {
       const group = sources.slice(start, start + COMMIT_GROUP);
-      // 1. copy and hash, a few files at a time
-      const copied = await mapLimit(group, COPY_PARALLEL, (src) =>
-        this.copyFile(src).catch(rethrowUnlessAppError),
-      );
-      // 2. make the whole group durable
-      const durable = await Promise.all(
-        copied.map((c) => (c instanceof AppError ? c : c.pending.finish(false).catch(rethrowUnlessAppError))),
-      );
-      await this.blobs.syncDirs(durable.flatMap((b) => (b instanceof AppError ? [] : [b.sha256])));
-      // 3. describe (media type, EXIF) and commit the group in one transaction
+      const durable = await Promise.all(lanes.results.slice(start, start + COMMIT_GROUP));
+      lanes.consumed(start + group.length);
+      await this.blobs.syncDirs(durable.flatMap((d) => (d instanceof AppError ? [] : [d.blob.sha256])));
+      // Describe (media type, EXIF) and commit the group in one transaction.
       const ready: Committable[] = [];
       const readyIndex = new Map<number, number>();
-      for (const [i, b] of durable.entries()) {
-        const c = copied[i];
-        if (b instanceof AppError || c instanceof AppError) continue;
+      for (const [i, d] of durable.entries()) {
+        if (d instanceof AppError) continue;
         readyIndex.set(i, ready.length);
-        ready.push({ blob: b, described: await this.describeFile(b, group[i], meta, c.mtimeMs) });
+        ready.push({ blob: d.blob, described: await this.describeFile(d.blob, group[i], meta, d.mtimeMs) });
       }
       const statuses = this.commitGroup(assessmentId, ready, meta.target);
       for (const [i, src] of group.entries()) {
-        const b = durable[i];
-        if (b instanceof AppError) {
-          lines.push({ name: src.name, status: 'failed', message: b.message });
+        const d = durable[i];
+        if (d instanceof AppError) {
+          lines.push({ name: src.name, status: 'failed', message: d.message });
           continue;
         }
         const status = statuses[readyIndex.get(i) ?? -1];
-        if (status) lines.push({ name: src.name, status, sha256: b.sha256 });
+        if (status) lines.push({ name: src.name, status, sha256: d.blob.sha256 });
         // The blob was cleaned up under us (a concurrent assessment deletion): copy it again.
         else
           lines.push(
@@ -281,9 +331,9 @@ export class EvidenceService {
   /** Streams one file into a temp file (not yet durable). */
   private async copyFile(src: { path: string; relative?: string }): Promise<Copied> {
     const name = src.relative ?? path.basename(src.path);
-    const source = await openFileSource(src.path, this.maxFileBytes, this.readAt, name);
+    const source = await openFileSource(src.path, this.maxFileBytes, this.copyData, name);
     try {
-      const pending = await this.blobs.write(source.chunks, {
+      const pending = await this.blobs.copyIn((tmp) => source.copyTo(tmp), {
         limit: this.maxFileBytes,
         tooLarge: () => tooLarge(name, null, this.maxFileBytes),
         what: name,
