@@ -1,3 +1,4 @@
+import { execFileSync } from 'node:child_process';
 import fs from 'node:fs';
 import path from 'node:path';
 import { describe, expect, it } from 'vitest';
@@ -202,18 +203,65 @@ describe('exporting an assessment', () => {
 });
 
 describe('the package writer', () => {
+  const diskPayload = (file: string, size = fs.statSync(file).size) => ({
+    path: `evidence/x/${path.basename(file)}`,
+    size,
+    diskPath: file,
+    open: () => fs.createReadStream(file),
+  });
+
   it('fails naming a file that vanished while packaging, and leaves no temp file', async () => {
-    const { diskFile } = await import('../../src/main/services/package/payload');
     const { writeTestPackage, testPayload } = await import('../helpers/packages');
     const dir = tempDir();
     const out = tempDir();
     const file = path.join(dir, 'photo.jpg');
     fs.writeFileSync(file, Buffer.alloc(1000, 7));
-    const payload = [...testPayload(), diskFile('evidence/x/photo.jpg', file, 'photo.jpg')];
+    const payload = [...testPayload(), diskPayload(file)];
     fs.rmSync(file);
     await expect(writeTestPackage(out, { files: payload })).rejects.toThrow(
-      'data/evidence/x/photo.jpg does not exist.',
+      /^data\/evidence\/x\/photo\.jpg is missing from the evidence store \(.*photo\.jpg\)\. The package was not written/,
     );
     expect(fs.readdirSync(out)).toEqual([]);
+  });
+
+  it('fails naming a file that grew or shrank after it was listed, and leaves no temp file', async () => {
+    const { writeTestPackage, testPayload } = await import('../helpers/packages');
+    const dir = tempDir();
+    const out = tempDir();
+    for (const [listed, actual, read] of [
+      [1000, 1500, 1001],
+      [1000, 600, 600],
+    ]) {
+      const file = path.join(dir, `log-${listed}-${actual}.bin`);
+      fs.writeFileSync(file, Buffer.alloc(actual, 1));
+      await expect(
+        writeTestPackage(out, { files: [...testPayload(), diskPayload(file, listed)] }),
+      ).rejects.toThrow(
+        `data/evidence/x/${path.basename(file)} changed while it was being packaged (${listed} bytes expected, ${read} read). Nothing was written; try again.`,
+      );
+      expect(fs.readdirSync(out)).toEqual([]);
+    }
+  });
+
+  it('copies hundreds of disk files in parallel into a zip that unzip -t and the manifest both accept', async () => {
+    const { writeTestPackage, testPayload } = await import('../helpers/packages');
+    const dir = tempDir();
+    const out = tempDir();
+    const disk = Array.from({ length: 300 }, (_, i) => {
+      const file = path.join(dir, `f${i}.bin`);
+      // Sizes around the 1 MiB read chunk and tiny ones, each file different.
+      const size = [1, 1024 * 1024 - 1, 1024 * 1024, 1024 * 1024 + 1, 4096][i % 5];
+      fs.writeFileSync(file, Buffer.alloc(size, i % 251));
+      return diskPayload(file);
+    });
+    const written = await writeTestPackage(out, { files: [...disk, ...testPayload()] });
+    execFileSync('unzip', ['-tq', written.path]);
+    const bag = path.join(tempDir(), 'x');
+    unzipInto(written.path, path.dirname(bag));
+    const root = path.join(path.dirname(bag), written.bagName);
+    execFileSync('sha256sum', ['-c', '--quiet', 'manifest-sha256.txt'], { cwd: root });
+    for (const f of disk.slice(0, 10)) {
+      expect(fs.readFileSync(path.join(root, 'data', f.path)).equals(fs.readFileSync(f.diskPath))).toBe(true);
+    }
   });
 });

@@ -1,6 +1,4 @@
-import fs from 'node:fs';
 import { Readable } from 'node:stream';
-import { AppError } from '../../../shared/errors';
 
 /**
  * One file of a package's payload, named by its path under `data/`. The writer opens it when its
@@ -17,9 +15,11 @@ export interface PayloadFile {
    */
   exactSize?: boolean;
   open(): Readable;
-  /** The file on disk, when the payload is one: then a worker thread reads and hashes it. */
+  /** The whole content, when it is in memory: then it may be deflated (`compress`). */
+  bytes?: Buffer;
+  /** The file on disk, when the payload is one as is: then worker threads copy and hash it. */
   diskPath?: string;
-  /** Deflate it in the zip; off for formats that are already compressed (JPEG, PDF, XLSX). */
+  /** Deflate `bytes` in the zip; streamed and disk files are stored (evidence is mostly compressed already). */
   compress?: boolean;
 }
 
@@ -32,22 +32,5 @@ export const READ_CHUNK = 1024 * 1024;
 
 export function bufferFile(path: string, data: string | Uint8Array, compress = true): PayloadFile {
   const bytes = typeof data === 'string' ? Buffer.from(data, 'utf8') : Buffer.from(data);
-  return { path, size: bytes.length, compress, open: () => Readable.from([bytes]) };
-}
-
-/** A file on disk; `label` names it in the error when it is missing. */
-export function diskFile(path: string, absPath: string, label: string, compress = false): PayloadFile {
-  let size: number;
-  try {
-    size = fs.statSync(absPath).size;
-  } catch {
-    throw new AppError('not-found', `${label} is missing (${absPath}). Nothing was written.`);
-  }
-  return {
-    path,
-    size,
-    compress,
-    diskPath: absPath,
-    open: () => fs.createReadStream(absPath, { highWaterMark: READ_CHUNK }),
-  };
+  return { path, size: bytes.length, compress, bytes, open: () => Readable.from([bytes]) };
 }

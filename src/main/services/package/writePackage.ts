@@ -1,7 +1,7 @@
 import { createHash } from 'node:crypto';
 import fs from 'node:fs';
 import path from 'node:path';
-import { type Readable, Transform } from 'node:stream';
+import zlib from 'node:zlib';
 import {
   BAGIT_TXT,
   bagNameOf,
@@ -18,10 +18,20 @@ import { toFsAppError } from '../../db/fsErrors';
 import { tempPathBeside } from '../../fsAtomic';
 import { SOFTWARE_AGENT } from '../../version';
 import { sha256Hex } from '../hash';
-import { FileSink } from './fileSink';
-import { HashingReader } from './hashingReader';
 import type { PayloadFile } from './payload';
-import { fastYazl } from './yazlFastCrc';
+import { fillInParallel, type PlacedFile } from './payloadWorkers';
+import {
+  centralDirectory,
+  DEFLATED,
+  dosDateTime,
+  localHeader,
+  localHeaderLength,
+  STORED,
+  type ZipEntry,
+} from './zipRecords';
+
+/** Flush to disk in the background every this many bytes, so the final fsync has little left to do. */
+const SYNC_EVERY = 256 * 1024 * 1024;
 
 export interface PackageSigner {
   fingerprint: string;
@@ -64,8 +74,6 @@ export interface WrittenPackage {
   signerFingerprint: string;
 }
 
-const ENTRY_MODE = 0o100644;
-
 function checkPayloadPaths(files: readonly PayloadFile[]): void {
   const seen = new Set<string>();
   for (const f of files) {
@@ -94,11 +102,81 @@ function fsyncDir(dir: string): void {
   }
 }
 
+/** Sequential writes at known offsets of the zip (the part after the evidence region). */
+class ZipTail {
+  readonly entries: ZipEntry[] = [];
+
+  constructor(
+    private readonly fd: number,
+    public cursor: number,
+    private readonly dos: { time: number; date: number },
+  ) {}
+
+  private write(bytes: Uint8Array, at: number): void {
+    for (let o = 0; o < bytes.length; ) o += fs.writeSync(this.fd, bytes, o, bytes.length - o, at + o);
+  }
+
+  /** A whole entry from memory, deflated when asked and smaller so; returns its SHA-256. */
+  addBytes(name: string, data: Buffer, compress: boolean): string {
+    const deflated = compress ? zlib.deflateRawSync(data) : undefined;
+    const body = deflated && deflated.length < data.length ? deflated : data;
+    const entry = {
+      name: Buffer.from(name, 'utf8'),
+      method: body === data ? STORED : DEFLATED,
+      crc32: zlib.crc32(data),
+      compressedSize: body.length,
+      size: data.length,
+    } as const;
+    const header = localHeader(entry, this.dos);
+    this.write(header, this.cursor);
+    this.write(body, this.cursor + header.length);
+    this.entries.push({ ...entry, offset: this.cursor });
+    this.cursor += header.length + body.length;
+    return sha256Hex(data);
+  }
+
+  /** A stored entry from a stream of unknown length; returns its SHA-256 and size. */
+  async addStream(
+    name: string,
+    src: AsyncIterable<Buffer>,
+    onChunk: (n: number) => void,
+  ): Promise<{ sha256: string; size: number }> {
+    const nameBytes = Buffer.from(name, 'utf8');
+    const dataAt = this.cursor + localHeaderLength(nameBytes, 0);
+    const hash = createHash('sha256');
+    let crc = 0;
+    let size = 0;
+    for await (const chunk of src) {
+      if (size + chunk.length >= MAX_STREAMED) {
+        throw new AppError(
+          'too-large',
+          `${name} is 4 GiB or larger, more than a streamed package entry can hold.`,
+        );
+      }
+      hash.update(chunk);
+      crc = zlib.crc32(chunk, crc);
+      this.write(chunk, dataAt + size);
+      size += chunk.length;
+      onChunk(chunk.length);
+    }
+    const entry = { name: nameBytes, method: STORED, crc32: crc, compressedSize: size, size } as const;
+    this.write(localHeader(entry, this.dos), this.cursor);
+    this.entries.push({ ...entry, offset: this.cursor });
+    this.cursor = dataAt + size;
+    return { sha256: hash.digest('hex'), size };
+  }
+}
+
+/** Streamed entries carry no Zip64 field, so each must stay below 4 GiB. */
+const MAX_STREAMED = 0xffffffff;
+
 /**
- * Streams a signed BagIt bag into a zip: each payload file is hashed while it flows into the zip,
- * then the manifests, bag-info.txt, the signer's key and the signature follow as the last entries
- * (BagIt does not care about entry order). The zip grows under a hidden temp name beside the target
- * and is fsynced and renamed only when complete; any failure or cancel removes it.
+ * Writes a signed BagIt bag as a zip. Evidence files on disk are laid out first at offsets known in
+ * advance and filled by worker threads (read once, hashed, CRC'd, written in place), while this
+ * thread writes the other payload files (rendering the reports) after that region; then come the
+ * manifests, bag-info.txt, the signer's key, the signature and the central directory (BagIt does
+ * not care about entry order). The zip grows under a hidden temp name beside the target and is
+ * fsynced and renamed only when complete; any failure or cancel removes it.
  */
 export async function writePackage(input: WritePackageInput): Promise<WrittenPackage> {
   const { files, signer, signal } = input;
@@ -121,106 +199,109 @@ export async function writePackage(input: WritePackageInput): Promise<WrittenPac
   } catch (err) {
     throw toFsAppError(err, `the folder ${input.outDir}`);
   }
-  const reader = files.some((f) => f.diskPath) ? new HashingReader() : undefined;
-  const out = new FileSink(fd, (chunk) => reader?.release(chunk));
-  const finished = new Promise<void>((resolve) => out.once('finish', () => resolve()));
-  const yazl = fastYazl();
-  const zip = new yazl.ZipFile();
-  const mtime = new Date(input.at);
+  const at = new Date(input.at);
+  const dos = dosDateTime(at);
   const total = files.reduce((n, f) => n + f.size, 0);
   let done = 0;
-  let current: Readable | undefined;
-  // The worker and its pool go as soon as the last file it reads is done, before the rest is written.
-  let diskFilesLeft = files.filter((f) => f.diskPath).length;
+  let unsynced = 0;
+  let syncing: Promise<void> = Promise.resolve();
+  const progress = (n: number) => {
+    done += n;
+    input.onProgress?.(done, total);
+    // Flush in the background as the zip grows, so the final fsync has little left to do.
+    unsynced += n;
+    if (unsynced >= SYNC_EVERY) {
+      unsynced = 0;
+      syncing = syncing.then(() => new Promise<void>((resolve) => fs.fdatasync(fd, () => resolve())));
+    }
+  };
 
-  let stopped = false;
-  let fail: (err: unknown) => void = () => {};
-  const failure = new Promise<never>((_, reject) => {
-    fail = (err) => {
-      stopped = true;
-      current?.destroy();
-      (zip.outputStream as Readable).destroy();
-      zip.outputStream.unpipe(out);
-      out.destroy();
-      reject(err);
+  // 1. The evidence region: stored entries of known size, one after another from offset 0.
+  const inParallel = files.filter((f) => f.diskPath && f.exactSize !== false);
+  let cursor = 0;
+  const placed: PlacedFile[] = inParallel.map((f) => {
+    const name = Buffer.from(`${bagName}/data/${f.path}`, 'utf8');
+    const header = localHeader({ name, method: STORED, crc32: 0, compressedSize: f.size, size: f.size }, dos);
+    const p = {
+      diskPath: f.diskPath as string,
+      label: `data/${f.path}`,
+      size: f.size,
+      headerOffset: cursor,
+      dataOffset: cursor + header.length,
+      header,
     };
+    cursor = p.dataOffset + f.size;
+    return p;
   });
-  failure.catch(() => {});
-  const onAbort = () => fail(cancelled());
+  const region = fillInParallel(tmp, placed, progress);
+  let stopped = false;
+  const onAbort = () => {
+    stopped = true;
+    void region.stop();
+  };
   signal?.addEventListener('abort', onAbort, { once: true });
-  zip.on('error', (err: Error) => fail(err));
-  out.on('error', (err) => fail(toFsAppError(err, target)));
-  zip.outputStream.pipe(out);
-
   try {
-    const entries: ManifestEntry[] = [];
-    let payloadBytes = 0;
-    const hashed = files.map(
-      (f) =>
-        new Promise<void>((resolve) => {
-          zip.addReadStreamLazy(
-            `${bagName}/data/${f.path}`,
-            { mtime, mode: ENTRY_MODE, compress: f.compress === true },
-            (cb) => {
-              if (stopped) return;
-              let src: Readable;
-              let digest: Promise<{ sha256: string }> | undefined;
-              try {
-                if (reader && f.diskPath) {
-                  const hashed = reader.open(f.diskPath);
-                  src = hashed.stream;
-                  digest = hashed.digest;
-                } else src = f.open();
-              } catch (err) {
-                fail(err);
-                return;
-              }
-              current = src;
-              const hash = digest ? undefined : createHash('sha256');
-              let bytes = 0;
-              const tap = new Transform({
-                transform(chunk: Buffer, _enc, next) {
-                  hash?.update(chunk);
-                  bytes += chunk.length;
-                  done += chunk.length;
-                  input.onProgress?.(done, total);
-                  next(null, chunk);
-                },
-                flush(next) {
-                  if (f.exactSize !== false && bytes !== f.size) {
-                    next(
-                      new AppError(
-                        'conflict',
-                        `data/${f.path} changed while it was being packaged (${f.size} bytes expected, ${bytes} read). Nothing was written; try again.`,
-                      ),
-                    );
-                    return;
-                  }
-                  const finish = (sha256: string) => {
-                    entries.push({ path: `data/${f.path}`, sha256 });
-                    payloadBytes += bytes;
-                    resolve();
-                    next();
-                  };
-                  if (hash) finish(hash.digest('hex'));
-                  else {
-                    digest?.then((d) => {
-                      if (--diskFilesLeft === 0) void reader?.close();
-                      finish(d.sha256);
-                    }, next);
-                  }
-                },
-              });
-              src.on('error', (err) => fail(toFsAppError(err, `data/${f.path}`)));
-              tap.on('error', fail);
-              cb(null, src.pipe(tap));
-            },
-          );
-        }),
+    // 2. Meanwhile, everything else after the region, on this thread.
+    const tail = new ZipTail(fd, cursor, dos);
+    const manifest = new Map<string, string>();
+    let restBytes = 0;
+    const writeRest = async () => {
+      for (const f of files) {
+        if (inParallel.includes(f)) continue;
+        if (stopped) throw cancelled();
+        const name = `${bagName}/data/${f.path}`;
+        if (f.bytes) {
+          manifest.set(f.path, tail.addBytes(name, f.bytes, f.compress === true));
+          restBytes += f.bytes.length;
+          progress(f.bytes.length);
+          continue;
+        }
+        const src = f.open();
+        try {
+          const { sha256, size } = await tail.addStream(name, src, (n) => {
+            if (stopped) src.destroy(cancelled());
+            progress(n);
+          });
+          if (f.exactSize !== false && size !== f.size) {
+            throw new AppError(
+              'conflict',
+              `data/${f.path} changed while it was being packaged (${f.size} bytes expected, ${size} read). Nothing was written; try again.`,
+            );
+          }
+          manifest.set(f.path, sha256);
+          restBytes += size;
+        } catch (err) {
+          src.destroy();
+          throw err instanceof AppError ? err : toFsAppError(err, `data/${f.path}`);
+        }
+      }
+    };
+    const rest = writeRest();
+    rest.catch(() => {});
+    const filled = await Promise.all([region.result, rest]).then(
+      ([r]) => r,
+      async (err) => {
+        await region.stop();
+        throw err;
+      },
     );
-    await Promise.race([Promise.all(hashed), failure]);
+    if (stopped || signal?.aborted) throw cancelled();
+    for (const [i, f] of inParallel.entries()) manifest.set(f.path, filled[i].sha256);
+    const regionEntries: ZipEntry[] = placed.map((p, i) => ({
+      name: Buffer.from(`${bagName}/data/${inParallel[i].path}`, 'utf8'),
+      method: STORED,
+      crc32: filled[i].crc32,
+      compressedSize: p.size,
+      size: p.size,
+      offset: p.headerOffset,
+    }));
 
-    const manifest = formatManifest(entries);
+    // 3. Tag files, signature and the central directory.
+    const entries: ManifestEntry[] = files.map((f) => ({
+      path: `data/${f.path}`,
+      sha256: manifest.get(f.path) as string,
+    }));
+    const payloadBytes = placed.reduce((n, p) => n + p.size, restBytes);
     const bagInfo = formatBagInfo([
       ['Source-Organization', input.meta.sourceOrganization],
       ['Contact-Name', input.meta.contactName],
@@ -236,7 +317,7 @@ export async function writePackage(input: WritePackageInput): Promise<WrittenPac
     const tagFiles: Record<(typeof TAG_MANIFEST_COVERS)[number], string> = {
       [TAG_FILES.bagit]: BAGIT_TXT,
       [TAG_FILES.bagInfo]: bagInfo,
-      [TAG_FILES.manifest]: manifest,
+      [TAG_FILES.manifest]: formatManifest(entries),
       [TAG_FILES.signerKey]: signer.publicPem.replace(/\r\n/g, '\n'),
     };
     const tagManifest = formatManifest(
@@ -244,21 +325,14 @@ export async function writePackage(input: WritePackageInput): Promise<WrittenPac
     );
     const signature = signer.sign(Buffer.from(tagManifest, 'utf8'));
     for (const name of TAG_MANIFEST_COVERS) {
-      zip.addBuffer(Buffer.from(tagFiles[name], 'utf8'), `${bagName}/${name}`, { mtime, mode: ENTRY_MODE });
+      tail.addBytes(`${bagName}/${name}`, Buffer.from(tagFiles[name], 'utf8'), true);
     }
-    zip.addBuffer(Buffer.from(tagManifest, 'utf8'), `${bagName}/${TAG_FILES.tagManifest}`, {
-      mtime,
-      mode: ENTRY_MODE,
-    });
-    zip.addBuffer(signature, `${bagName}/${TAG_FILES.signature}`, {
-      mtime,
-      mode: ENTRY_MODE,
-      compress: false,
-    });
-    zip.end();
-    await Promise.race([finished, failure]);
+    tail.addBytes(`${bagName}/${TAG_FILES.tagManifest}`, Buffer.from(tagManifest, 'utf8'), true);
+    tail.addBytes(`${bagName}/${TAG_FILES.signature}`, signature, false);
+    const directory = centralDirectory([...regionEntries, ...tail.entries], tail.cursor, at);
+    fs.writeSync(fd, directory, 0, directory.length, tail.cursor);
+    await syncing;
     if (signal?.aborted) throw cancelled();
-    await out.idle();
     fs.fsyncSync(fd);
     fs.closeSync(fd);
     fd = -1;
@@ -274,16 +348,16 @@ export async function writePackage(input: WritePackageInput): Promise<WrittenPac
       signerFingerprint: signer.fingerprint,
     };
   } catch (err) {
-    fail(err);
-    throw err instanceof AppError ? err : toFsAppError(err, target);
+    await region.stop();
+    throw stopped || signal?.aborted
+      ? cancelled()
+      : err instanceof AppError
+        ? err
+        : toFsAppError(err, target);
   } finally {
     signal?.removeEventListener('abort', onAbort);
-    await reader?.close();
-    if (fd >= 0) {
-      // The sink never closes the descriptor itself; no write may still be using it when it is closed.
-      await out.idle();
-      fs.closeSync(fd);
-    }
+    await syncing;
+    if (fd >= 0) fs.closeSync(fd);
     fs.rmSync(tmp, { force: true });
   }
 }
