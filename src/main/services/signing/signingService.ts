@@ -30,6 +30,12 @@ export interface UnlockedKey {
   privateKey: KeyObject;
 }
 
+/** Where an exported key goes: `file` exactly, else `outDir` (default <workspace>/exports). */
+export interface KeyFileTarget {
+  outDir?: string;
+  file?: string;
+}
+
 /** Who a fingerprint belongs to, as far as this workspace knows. */
 export type SignerTrust =
   | { trusted: true; name: string; source: 'own-key' | 'trust-list' | 'given' }
@@ -121,16 +127,25 @@ export class SigningService {
     return path.resolve(outDir ?? path.join(this.ws.dataDir, 'exports'));
   }
 
-  exportPublic(name: string, outDir?: string): ExportedKeyFile {
+  /** The exact file picked in a save dialog, or the key's usual name in a folder. */
+  private keyFile(name: string, suffix: string, to: KeyFileTarget): string {
+    if (to.file === undefined) return path.join(this.exportsDir(to.outDir), `${fileStem(name)}${suffix}`);
+    if (!path.isAbsolute(to.file)) {
+      throw new AppError('invalid-input', 'Choose where to save the key by its full path.');
+    }
+    return to.file;
+  }
+
+  exportPublic(name: string, to: KeyFileTarget = {}): ExportedKeyFile {
     const row = this.row(name);
-    const file = path.join(this.exportsDir(outDir), `${fileStem(row.name)}.pub.pem`);
+    const file = this.keyFile(row.name, '.pub.pem', to);
     writeFileAtomic(file, row.public_pem);
     return { path: file, pem: row.public_pem };
   }
 
-  exportPrivate(name: string, outDir?: string): ExportedKeyFile {
+  exportPrivate(name: string, to: KeyFileTarget = {}): ExportedKeyFile {
     const row = this.row(name);
-    const file = path.join(this.exportsDir(outDir), `${fileStem(row.name)}.key.pem`);
+    const file = this.keyFile(row.name, '.key.pem', to);
     writeFileAtomic(file, row.private_pem, 0o600);
     return { path: file, pem: row.private_pem };
   }
