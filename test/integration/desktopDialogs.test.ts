@@ -165,6 +165,14 @@ describe('native dialogs for the window’s path fields', () => {
     expect((fs.statSync(priv.path).mode & 0o777).toString(8)).toBe('600');
   });
 
+  it('without a save dialog the key goes to the workspace’s exports folder, created on first use', async () => {
+    const { table, dir } = openTestWorkspace();
+    await ok(table['keys.create']({ name: 'Ana Kovač', passphrase: PASS }));
+    const written = await ok<ExportedKeyFile>(table['keys.exportPublic']({ name: 'Ana Kovač' }));
+    expect(written.path).toBe(path.join(dir, 'exports', 'Ana-Kovac.pub.pem'));
+    expect(fs.readFileSync(written.path, 'utf8')).toBe(written.pem);
+  });
+
   it('a key file must be a full path, and not given together with a folder', async () => {
     const { table } = setup();
     await ok(table['keys.create']({ name: 'Ana', passphrase: PASS }));
