@@ -128,7 +128,7 @@ export function VerifyScreen({ file }: { file?: string }) {
             )}
             <ul className="checks" aria-label="Checks">
               {report.checks.map((c) => (
-                <li key={c.id} className={`check check-${c.status}`} data-testid={`check-${c.id}`}>
+                <li key={c.id} className={`check-line check-${c.status}`} data-testid={`check-${c.id}`}>
                   <span className="check-icon" aria-hidden="true">
                     {ICON[c.status]}
                   </span>
