@@ -3,30 +3,15 @@ import path from 'node:path';
 import AxeBuilder from '@axe-core/playwright';
 import type { Browser } from 'playwright-core';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
-import type { DesktopPlatform } from '../../src/main/platform';
 import { createServices } from '../../src/main/services';
+import { fakeDialogs } from '../helpers/desktop';
 import { writeTestPackage } from '../helpers/packages';
 import { launchChromium, openApp, tempDataDir } from './harness';
 
-// The harness stands in for Electron's dialogs: each answers what the test set (null: Cancel) and
-// records what the window asked for, so the real UI's Browse… buttons run end to end.
+// The harness takes a fake platform in place of Electron's dialogs: each answers what the test set
+// (null: Cancel) and records what the window asked for, so the real UI's Browse… buttons run end to end.
 
 const PASS = 'correct horse battery';
-
-function fakeDialogs() {
-  const asked: { dialog: string; opts: unknown }[] = [];
-  const answer: { path: string | null } = { path: null };
-  const reply = (dialog: string) => async (opts?: unknown) => {
-    asked.push({ dialog, opts });
-    return answer.path;
-  };
-  const platform: DesktopPlatform = {
-    pickFile: reply('file'),
-    pickSavePath: reply('save'),
-    pickFolder: reply('folder'),
-  };
-  return { platform, asked, answer };
-}
 
 let browser: Browser;
 const cleanup: string[] = [];

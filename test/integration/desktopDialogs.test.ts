@@ -2,31 +2,15 @@ import fs from 'node:fs';
 import path from 'node:path';
 import { describe, expect, it } from 'vitest';
 import { createHandlerTable } from '../../src/main/handlers';
-import type { DesktopPlatform } from '../../src/main/platform';
 import type { PickedPath } from '../../src/shared/contract/desktop';
 import type { VerifyReport } from '../../src/shared/contract/packages';
 import type { ExportResult } from '../../src/shared/contract/reports';
 import type { ExportedKeyFile } from '../../src/shared/contract/signing';
+import { fakeDialogs } from '../helpers/desktop';
 import { writeTestPackage } from '../helpers/packages';
 import { ok, openTestWorkspace, tempDir } from '../helpers/workspace';
 
 const PASS = 'correct horse battery';
-
-/** A platform whose dialogs answer `answer` (null: the user cancelled) and record what they were asked. */
-function fakeDialogs() {
-  const asked: { dialog: string; opts: unknown }[] = [];
-  const state: { answer: string | null } = { answer: null };
-  const reply = (dialog: string) => async (opts?: unknown) => {
-    asked.push({ dialog, opts });
-    return state.answer;
-  };
-  const platform: DesktopPlatform = {
-    pickFile: reply('file'),
-    pickSavePath: reply('save'),
-    pickFolder: reply('folder'),
-  };
-  return { platform, asked, state };
-}
 
 function setup() {
   const ws = openTestWorkspace();
@@ -77,13 +61,13 @@ describe('native dialogs for the window’s path fields', () => {
   });
 
   it('passes title, filters and the suggested name through, and returns the chosen path', async () => {
-    const { table, asked, state } = setup();
-    state.answer = '/media/usb/site.audit.zip';
+    const { table, asked, answer } = setup();
+    answer.path = '/media/usb/site.audit.zip';
     const filters = [{ name: 'Audit packages', extensions: ['zip'] }];
     expect(await ok(table['desktop.pickFile']({ title: 'Choose a package', filters }))).toEqual({
       path: '/media/usb/site.audit.zip',
     });
-    state.answer = '/home/ana/keys/Ana.pub.pem';
+    answer.path = '/home/ana/keys/Ana.pub.pem';
     expect(
       await ok(
         table['desktop.pickSavePath']({
@@ -92,7 +76,7 @@ describe('native dialogs for the window’s path fields', () => {
         }),
       ),
     ).toEqual({ path: '/home/ana/keys/Ana.pub.pem' });
-    state.answer = '/media/usb';
+    answer.path = '/media/usb';
     expect(await ok(table['desktop.pickFolder']({ title: 'Export folder' }))).toEqual({ path: '/media/usb' });
     expect(asked).toEqual([
       { dialog: 'file', opts: { title: 'Choose a package', filters } },
@@ -137,12 +121,12 @@ describe('native dialogs for the window’s path fields', () => {
   });
 
   it('save dialog to a key file: the key lands exactly there; cancel writes nothing anywhere', async () => {
-    const { table, state, dir } = setup();
+    const { table, answer, dir } = setup();
     await ok(table['keys.create']({ name: 'Ana Kovač', passphrase: PASS }));
     const elsewhere = tempDir();
     const before = filesIn(dir);
 
-    state.answer = null;
+    answer.path = null;
     const cancelled = await ok<PickedPath>(
       table['desktop.pickSavePath']({ defaultName: 'Ana-Kovac.pub.pem' }),
     );
@@ -150,7 +134,7 @@ describe('native dialogs for the window’s path fields', () => {
     expect(filesIn(elsewhere)).toEqual([]);
     expect(filesIn(dir)).toEqual(before);
 
-    state.answer = path.join(elsewhere, 'for the client.pem');
+    answer.path = path.join(elsewhere, 'for the client.pem');
     const chosen = await ok<PickedPath>(table['desktop.pickSavePath']({ defaultName: 'Ana-Kovac.pub.pem' }));
     const written = await ok<ExportedKeyFile>(
       table['keys.exportPublic']({ name: 'Ana Kovač', file: chosen.path ?? '' }),
@@ -189,10 +173,10 @@ describe('native dialogs for the window’s path fields', () => {
   });
 
   it('open dialog to a package file: the path it returns is the one verified', async () => {
-    const { table, state } = setup();
+    const { table, answer } = setup();
     const usb = tempDir();
     const pkg = await writeTestPackage(usb);
-    state.answer = pkg.path;
+    answer.path = pkg.path;
     const picked = await ok<PickedPath>(
       table['desktop.pickFile']({ filters: [{ name: 'Packages', extensions: ['zip'] }] }),
     );
@@ -202,10 +186,10 @@ describe('native dialogs for the window’s path fields', () => {
   });
 
   it('folder dialog to the reports: the gap register is written into the chosen folder', async () => {
-    const { table, state, services } = setup();
+    const { table, answer, services } = setup();
     const a = services.assessments.create({ title: 'Waterworks' });
     const usb = tempDir();
-    state.answer = usb;
+    answer.path = usb;
     const folder = await ok<PickedPath>(table['desktop.pickFolder']({ title: 'Export folder' }));
     const r = await ok<ExportResult>(
       table['reports.exportGapRegister']({ assessmentId: a.id, outDir: folder.path ?? undefined }),
