@@ -5,6 +5,7 @@ import { assessmentHandlers } from './handlers/assessments';
 import { auditHandlers } from './handlers/audit';
 import { catalogHandlers } from './handlers/catalogs';
 import { checklistHandlers } from './handlers/checklists';
+import { desktopHandlers } from './handlers/desktop';
 import { evidenceHandlers } from './handlers/evidence';
 import { exportHandlers, importHandlers } from './handlers/exports';
 import { findingHandlers } from './handlers/findings';
@@ -42,6 +43,7 @@ export function createHandlerTable(
     ...exportHandlers(services),
     ...importHandlers(services),
     ...evidenceHandlers(services, platform),
+    ...desktopHandlers(platform),
     ...modelHandlers(services),
     ...checklistHandlers(services),
     ...findingHandlers(services),

@@ -1,8 +1,13 @@
 import { BrowserWindow, dialog, shell } from 'electron';
+import type { FileFilter } from '../shared/contract/desktop';
 import { AppError } from '../shared/errors';
 import type { DesktopPlatform } from './platform';
 
 const parent = () => BrowserWindow.getFocusedWindow() ?? BrowserWindow.getAllWindows()[0];
+
+/** The window's filters, then "All files": a package renamed by a mail gateway must still be choosable. */
+const withAllFiles = (filters: FileFilter[] | undefined) =>
+  filters?.length ? [...filters, { name: 'All files', extensions: ['*'] }] : undefined;
 
 export const electronPlatform: DesktopPlatform = {
   async pickFiles() {
@@ -12,12 +17,29 @@ export const electronPlatform: DesktopPlatform = {
     });
     return r.canceled ? null : r.filePaths;
   },
-  async pickFolder() {
+  async pickFolder(opts) {
     const r = await dialog.showOpenDialog(parent(), {
-      title: 'Add every file in a folder',
-      properties: ['openDirectory', 'dontAddToRecent'],
+      title: opts?.title ?? 'Choose a folder',
+      properties: ['openDirectory', 'createDirectory', 'dontAddToRecent'],
     });
     return r.canceled || !r.filePaths[0] ? null : r.filePaths[0];
+  },
+  async pickFile({ title, filters }) {
+    const r = await dialog.showOpenDialog(parent(), {
+      title: title ?? 'Choose a file',
+      filters: withAllFiles(filters),
+      properties: ['openFile', 'dontAddToRecent'],
+    });
+    return r.canceled || !r.filePaths[0] ? null : r.filePaths[0];
+  },
+  async pickSavePath({ title, defaultName, filters }) {
+    const r = await dialog.showSaveDialog(parent(), {
+      title: title ?? 'Save as',
+      defaultPath: defaultName,
+      filters: withAllFiles(filters),
+      properties: ['createDirectory', 'showOverwriteConfirmation', 'dontAddToRecent'],
+    });
+    return r.canceled || !r.filePath ? null : r.filePath;
   },
   async openPath(file) {
     const error = await shell.openPath(file);

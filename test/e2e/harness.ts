@@ -8,6 +8,15 @@ import type { DesktopPlatform } from '../../src/main/platform';
 import { CONTENT_SECURITY_POLICY } from '../../src/main/security';
 import { createServices, type Services } from '../../src/main/services';
 
+/** Every desktop dialog present, each answering Cancel: the window looks as in the desktop app. */
+export const DESKTOP_LOOK: DesktopPlatform = {
+  pickFiles: async () => null,
+  pickFolder: async () => null,
+  pickFile: async () => null,
+  pickSavePath: async () => null,
+  openPath: async () => {},
+};
+
 export const CHROMIUM = process.env.ZONEWALK_CHROMIUM ?? '/usr/bin/chromium';
 export const RENDERER_DIR = path.resolve('out/renderer');
 /** Stands in for app://zonewalk: Playwright serves the built renderer under this origin, nothing else. */

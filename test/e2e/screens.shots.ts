@@ -2,7 +2,7 @@ import fs from 'node:fs';
 import path from 'node:path';
 import type { Browser } from 'playwright-core';
 import { afterAll, beforeAll, expect, it } from 'vitest';
-import { launchChromium, openApp, tempDataDir } from './harness';
+import { DESKTOP_LOOK, launchChromium, openApp, tempDataDir } from './harness';
 import { seedScreenshotWorkspace } from './seed';
 
 const OUT = path.resolve('docs/screenshots');
@@ -19,7 +19,8 @@ afterAll(async () => {
 it('captures every main screen', async () => {
   const dir = tempDataDir();
   const { assessmentId, screens } = await seedScreenshotWorkspace(dir);
-  const app = await openApp(browser, dir);
+  // The README shows the desktop app, so its Browse… buttons and desktop-only actions are there.
+  const app = await openApp(browser, dir, { platform: DESKTOP_LOOK });
   for (const screen of screens) {
     const theme = screen.theme ?? 'light';
     await app.page.evaluate((t) => localStorage.setItem('zonewalk.theme', t), theme);

@@ -357,8 +357,14 @@ describe('evidence through the handler table', () => {
         message: 'Adding files from disk is only available in the Zonewalk desktop app.',
       },
     });
-    const caps = await ok(table['evidence.capabilities']({}));
-    expect(caps).toEqual({ pickPaths: false, openOriginal: false });
+    const caps = await ok(table['desktop.capabilities']({}));
+    expect(caps).toEqual({
+      pickFiles: false,
+      pickFolder: false,
+      pickFile: false,
+      pickSavePath: false,
+      openPath: false,
+    });
   });
 
   it('with a desktop platform: dialogs feed addPaths/addFolder, cancel adds nothing', async () => {

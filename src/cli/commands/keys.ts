@@ -53,7 +53,9 @@ async function keys(ctx: CliContext, args: string[]): Promise<number> {
     case 'export': {
       const name = one('a NAME');
       const out = path.resolve(values.out ?? '.');
-      const file = values.private ? signing.exportPrivate(name, out) : signing.exportPublic(name, out);
+      const file = values.private
+        ? signing.exportPrivate(name, { outDir: out })
+        : signing.exportPublic(name, { outDir: out });
       ctx.io.stdout(`${file.path}\n`);
       return 0;
     }

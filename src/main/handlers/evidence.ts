@@ -1,5 +1,4 @@
-import { AppError } from '../../shared/errors';
-import type { DesktopPlatform } from '../platform';
+import { type DesktopPlatform, desktopOnly } from '../platform';
 import type { Services } from '../services';
 import type { HandlerImpls } from './types';
 
@@ -17,11 +16,7 @@ type EvidenceChannels =
   | 'evidence.exif'
   | 'evidence.openOriginal'
   | 'evidence.history'
-  | 'evidence.targets'
-  | 'evidence.capabilities';
-
-const desktopOnly = (what: string) =>
-  new AppError('invalid-input', `${what} is only available in the Zonewalk desktop app.`);
+  | 'evidence.targets';
 
 export function evidenceHandlers(
   { evidence, assessments }: Services,
@@ -52,7 +47,7 @@ export function evidenceHandlers(
     'evidence.addFolder': async ({ assessmentId, description, target }) => {
       assessments.require(assessmentId);
       if (!platform.pickFolder) throw desktopOnly('Adding a folder from disk');
-      const dir = await platform.pickFolder();
+      const dir = await platform.pickFolder({ title: 'Add every file in a folder' });
       if (!dir) return { cancelled: true, lines: [] };
       return {
         cancelled: false,
@@ -77,9 +72,5 @@ export function evidenceHandlers(
     },
     'evidence.history': ({ assessmentId, sha256 }) => evidence.history(assessmentId, sha256),
     'evidence.targets': ({ assessmentId }) => evidence.targets(assessmentId),
-    'evidence.capabilities': () => ({
-      pickPaths: !!(platform.pickFiles && platform.pickFolder),
-      openOriginal: !!platform.openPath,
-    }),
   };
 }

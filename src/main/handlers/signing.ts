@@ -16,8 +16,8 @@ export function signingHandlers({ signing }: Services): HandlerImpls<SigningChan
   return {
     'keys.list': () => signing.list(),
     'keys.create': ({ name, passphrase }) => signing.create(name, passphrase),
-    'keys.exportPublic': ({ name, outDir }) => signing.exportPublic(name, outDir),
-    'keys.exportPrivate': ({ name, outDir }) => signing.exportPrivate(name, outDir),
+    'keys.exportPublic': ({ name, ...to }) => signing.exportPublic(name, to),
+    'keys.exportPrivate': ({ name, ...to }) => signing.exportPrivate(name, to),
     'keys.import': ({ name, privatePem, passphrase, publicPem }) =>
       signing.importPrivate(name, privatePem, passphrase, publicPem),
     'keys.delete': ({ name }) => signing.delete(name),

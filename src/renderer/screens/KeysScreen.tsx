@@ -1,4 +1,6 @@
 import { useState } from 'react';
+import { keyFileName } from '../../core/keyFileName';
+import { FILE_FILTERS } from '../../shared/contract/desktop';
 import type { SigningKeyInfo, TrustedKeyInfo } from '../../shared/contract/signing';
 import { call, errorMessage } from '../api';
 import { Dialog } from '../components/Dialog';
@@ -7,6 +9,7 @@ import { Fingerprint } from '../components/Fingerprint';
 import { FormDialog } from '../components/FormDialog';
 import { formatDateTime } from '../components/format';
 import { PageHeader } from '../components/PageHeader';
+import { canPick, pickPath, useDesktop } from '../desktop';
 import { readTextFile } from '../readFile';
 import { useAsync } from '../useAsync';
 
@@ -34,15 +37,29 @@ export function KeysScreen() {
     keys.reload();
     trusted.reload();
   };
+  // With the desktop app's save dialog the auditor chooses the file; otherwise it goes to the exports folder.
+  const saveDialog = canPick(useDesktop(), 'save');
   const exportKey = async (key: SigningKeyInfo, which: 'public' | 'private') => {
     try {
-      const file = await call(which === 'public' ? 'keys.exportPublic' : 'keys.exportPrivate', {
+      let file: string | undefined;
+      if (saveDialog) {
+        const chosen = await pickPath({
+          kind: 'save',
+          title: which === 'public' ? 'Save the public key' : 'Save the encrypted private key',
+          defaultName: keyFileName(key.name, which),
+          filters: [FILE_FILTERS.pem],
+        });
+        if (!chosen) return;
+        file = chosen;
+      }
+      const written = await call(which === 'public' ? 'keys.exportPublic' : 'keys.exportPrivate', {
         name: key.name,
+        file,
       });
       setNotice(
         which === 'public'
-          ? `Public key of ${key.name} saved to ${file.path}. Give it to whoever verifies your packages.`
-          : `Encrypted private key of ${key.name} saved to ${file.path}. It opens only with its passphrase.`,
+          ? `Public key of ${key.name} saved to ${written.path}. Give it to whoever verifies your packages.`
+          : `Encrypted private key of ${key.name} saved to ${written.path}. It opens only with its passphrase.`,
       );
     } catch (e) {
       setError(errorMessage(e));
@@ -106,14 +123,14 @@ export function KeysScreen() {
                     <td>{formatDateTime(k.createdAt)}</td>
                     <td className="row-actions">
                       <button type="button" className="btn small" onClick={() => void exportKey(k, 'public')}>
-                        Export public key
+                        Export public key{saveDialog && '…'}
                       </button>
                       <button
                         type="button"
                         className="btn small"
                         onClick={() => void exportKey(k, 'private')}
                       >
-                        Export private key
+                        Export private key{saveDialog && '…'}
                       </button>
                       <button
                         type="button"

@@ -1,10 +1,12 @@
 import { useEffect, useState } from 'react';
+import { FILE_FILTERS } from '../../shared/contract/desktop';
 import type { VerifyFile, VerifyReport } from '../../shared/contract/packages';
 import { call, errorMessage } from '../api';
 import { ErrorBanner } from '../components/ErrorBanner';
 import { Fingerprint } from '../components/Fingerprint';
 import { formatDateTime } from '../components/format';
 import { PageHeader } from '../components/PageHeader';
+import { PathField } from '../components/PathField';
 import { useAsync } from '../useAsync';
 import { OpenPackagePanel } from './OpenPackagePanel';
 
@@ -77,15 +79,13 @@ export function VerifyScreen({ file }: { file?: string }) {
               if (path.trim()) void verify(path.trim());
             }}
           >
-            <label className="grow">
-              Path of the .audit.zip file
-              <input
-                value={path}
-                onChange={(e) => setPath(e.target.value)}
-                placeholder="/media/usb/waterworks-nord-2026_20261127T153000Z.audit.zip"
-                spellCheck={false}
-              />
-            </label>
+            <PathField
+              label="Path of the .audit.zip file"
+              value={path}
+              onChange={setPath}
+              dialog={{ kind: 'file', title: 'Choose an audit package', filters: [FILE_FILTERS.package] }}
+              placeholder="/media/usb/waterworks-nord-2026_20261127T153000Z.audit.zip"
+            />
             <button type="submit" className="btn primary" disabled={!path.trim() || busy}>
               {busy ? 'Verifying…' : 'Verify'}
             </button>
@@ -128,7 +128,7 @@ export function VerifyScreen({ file }: { file?: string }) {
             )}
             <ul className="checks" aria-label="Checks">
               {report.checks.map((c) => (
-                <li key={c.id} className={`check check-${c.status}`} data-testid={`check-${c.id}`}>
+                <li key={c.id} className={`check-line check-${c.status}`} data-testid={`check-${c.id}`}>
                   <span className="check-icon" aria-hidden="true">
                     {ICON[c.status]}
                   </span>

@@ -64,13 +64,6 @@ export interface EvidenceTargets {
   assets: { id: string; name: string }[];
 }
 
-export interface EvidenceCapabilities {
-  /** Native file and folder dialogs (desktop app only): for files above the window limit. */
-  pickPaths: boolean;
-  /** The system viewer for "Open original" (desktop app only). */
-  openOriginal: boolean;
-}
-
 export const evidenceTarget = z.discriminatedUnion('kind', [
   z.object({ kind: z.literal('response'), scope, requirement: requirementId.trim().min(1) }).strict(),
   z.object({ kind: z.literal('finding'), id }).strict(),
@@ -147,5 +140,4 @@ export const evidenceChannels = {
   ),
   'evidence.history': channel<AuditEvent[]>()(z.object({ assessmentId: id, sha256 }).strict()),
   'evidence.targets': channel<EvidenceTargets>()(z.object({ assessmentId: id }).strict()),
-  'evidence.capabilities': channel<EvidenceCapabilities>()(z.object({}).strict()),
 };

@@ -1,12 +1,11 @@
 import { z } from 'zod';
 import { REDACTION_PROFILES } from '../../core/redaction/profiles';
 import { channel } from './channel';
-import { byAssessment, id, shortText } from './fields';
+import { byAssessment, filePath, id, shortText } from './fields';
 import type { ExportStatus, PackageFileInfo, VerifyReport } from './packages';
 import { outDir, passphrase } from './signing';
 
 const jobId = z.string().regex(/^[0-9a-f]{16}$/, 'not an export job id');
-const filePath = z.string().min(1).max(4096);
 
 export const exportRequest = z
   .object({

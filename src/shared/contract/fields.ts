@@ -37,3 +37,5 @@ export const fileBytes = z
   .object({ fileName: z.string().min(1).max(255), base64: z.string().max(90_000_000) })
   .strict();
 export const byAssessment = z.object({ assessmentId: id }).strict();
+/** A file or folder on this computer, typed or from a native dialog; services check it is absolute. */
+export const filePath = z.string().min(1).max(4096);

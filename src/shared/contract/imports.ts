@@ -1,7 +1,7 @@
 import { z } from 'zod';
 import type { MergeConflict } from '../../core/merge/planMerge';
 import { channel } from './channel';
-import { byAssessment, id } from './fields';
+import { byAssessment, filePath, id } from './fields';
 
 export interface ReviewResult {
   assessmentId: string;
@@ -56,8 +56,6 @@ export interface PackageImportInfo {
   importedAt: string;
   importedBy: string;
 }
-
-const filePath = z.string().min(1).max(4096);
 
 export const importChannels = {
   /** Verifies the package and imports it as a new, read-only assessment. */

@@ -5,6 +5,7 @@ import { auditChannels } from './audit';
 import { catalogChannels } from './catalogs';
 import type { ChannelDef } from './channel';
 import { checklistChannels } from './checklists';
+import { desktopChannels } from './desktop';
 import { evidenceChannels } from './evidence';
 import { exportChannels } from './exports';
 import { findingChannels } from './findings';
@@ -21,6 +22,7 @@ export const channels = {
   ...exportChannels,
   ...importChannels,
   ...evidenceChannels,
+  ...desktopChannels,
   ...modelChannels,
   ...checklistChannels,
   ...findingChannels,

@@ -1,7 +1,7 @@
 import { z } from 'zod';
 import type { FindingStatus } from '../../core/domain';
 import { channel } from './channel';
-import { fileBytes, id } from './fields';
+import { fileBytes, filePath, id } from './fields';
 
 export interface ExportResult {
   /** Absolute path of the file written. */
@@ -42,9 +42,8 @@ export interface RegisterImportResult extends RegisterImportPreview {
   applied: number;
 }
 
-/** A folder chosen in the app's save dialog; absolute, checked to exist before anything is written. */
-const folder = z.string().min(1).max(4096);
-const exportInput = z.object({ assessmentId: id, outDir: folder.optional() }).strict();
+/** The folder is typed or chosen in the native folder dialog; it must be absolute. */
+const exportInput = z.object({ assessmentId: id, outDir: filePath.optional() }).strict();
 const registerInput = z.object({ assessmentId: id, file: fileBytes }).strict();
 
 export const reportChannels = {

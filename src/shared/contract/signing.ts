@@ -1,6 +1,6 @@
 import { z } from 'zod';
 import { channel } from './channel';
-import { requiredName } from './fields';
+import { filePath, requiredName } from './fields';
 
 export interface SigningKeyInfo {
   name: string;
@@ -29,16 +29,21 @@ export const passphrase = z.string().min(1, 'Enter the passphrase').max(1024);
 const newPassphrase = z.string().min(8, 'Use a passphrase of at least 8 characters').max(1024);
 const pem = z.string().min(1).max(20_000);
 /** A folder to write into; absent means <workspace>/exports. */
-export const outDir = z.string().min(1).max(4096).optional();
+export const outDir = filePath.optional();
+/** `file` is the exact path from a save dialog; otherwise the key's usual name in `outDir`. */
+const keyExport = z
+  .object({ name: requiredName, outDir, file: filePath.optional() })
+  .strict()
+  .refine((v) => v.outDir === undefined || v.file === undefined, 'Give a folder or a file, not both');
 
 export const signingChannels = {
   'keys.list': channel<SigningKeyInfo[]>()(z.object({}).strict()),
   'keys.create': channel<SigningKeyInfo>()(
     z.object({ name: requiredName, passphrase: newPassphrase }).strict(),
   ),
-  'keys.exportPublic': channel<ExportedKeyFile>()(z.object({ name: requiredName, outDir }).strict()),
+  'keys.exportPublic': channel<ExportedKeyFile>()(keyExport),
   /** The private key leaves only as it is stored: an encrypted PKCS#8 PEM. */
-  'keys.exportPrivate': channel<ExportedKeyFile>()(z.object({ name: requiredName, outDir }).strict()),
+  'keys.exportPrivate': channel<ExportedKeyFile>()(keyExport),
   /** An encrypted PKCS#8 PEM from Zonewalk or openssl; the passphrase must open it. */
   'keys.import': channel<SigningKeyInfo>()(
     z.object({ name: requiredName, privatePem: pem, passphrase, publicPem: pem.optional() }).strict(),

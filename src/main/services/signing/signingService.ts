@@ -1,7 +1,10 @@
 import { createPublicKey, type KeyObject } from 'node:crypto';
+import fs from 'node:fs';
 import path from 'node:path';
+import { keyFileName } from '../../../core/keyFileName';
 import type { ExportedKeyFile, SigningKeyInfo, TrustedKeyInfo } from '../../../shared/contract/signing';
 import { AppError } from '../../../shared/errors';
+import { toFsAppError } from '../../db/fsErrors';
 import { writeFileAtomic } from '../../fsAtomic';
 import type { Workspace } from '../../workspace';
 import { decryptPrivateKey, encryptPrivateKey, SCRYPT } from './encryptedPkcs8';
@@ -30,6 +33,12 @@ export interface UnlockedKey {
   privateKey: KeyObject;
 }
 
+/** Where an exported key goes: `file` exactly, else `outDir` (default <workspace>/exports). */
+export interface KeyFileTarget {
+  outDir?: string;
+  file?: string;
+}
+
 /** Who a fingerprint belongs to, as far as this workspace knows. */
 export type SignerTrust =
   | { trusted: true; name: string; source: 'own-key' | 'trust-list' | 'given' }
@@ -39,18 +48,6 @@ export const PROTECTION = `scrypt N=${SCRYPT.N} r=${SCRYPT.r} p=${SCRYPT.p}, AES
 
 const ENCRYPTED_PEM =
   /^-----BEGIN ENCRYPTED PRIVATE KEY-----\r?\n[A-Za-z0-9+/=\r\n]+-----END ENCRYPTED PRIVATE KEY-----\s*$/;
-
-/** File-system-safe stem for an exported key file. */
-function fileStem(name: string): string {
-  return (
-    name
-      .normalize('NFKD')
-      .replace(/[\u0300-\u036f]/g, '')
-      .replace(/[^A-Za-z0-9._-]+/g, '-')
-      .replace(/^[-.]+|[-.]+$/g, '')
-      .slice(0, 60) || 'key'
-  );
-}
 
 function toInfo(r: KeyRow): SigningKeyInfo {
   return { name: r.name, fingerprint: r.fingerprint, createdAt: r.created_at, protection: PROTECTION };
@@ -117,20 +114,37 @@ export class SigningService {
     return { name: row.name, fingerprint: row.fingerprint, publicPem: row.public_pem, privateKey };
   }
 
+  /** A given folder must exist; the workspace's own exports folder is made on first use. */
   private exportsDir(outDir?: string): string {
-    return path.resolve(outDir ?? path.join(this.ws.dataDir, 'exports'));
+    if (outDir !== undefined) return path.resolve(outDir);
+    const dir = path.join(this.ws.dataDir, 'exports');
+    try {
+      fs.mkdirSync(dir, { recursive: true });
+    } catch (err) {
+      throw toFsAppError(err, `the exports folder ${dir}`);
+    }
+    return dir;
   }
 
-  exportPublic(name: string, outDir?: string): ExportedKeyFile {
+  /** The exact file picked in a save dialog, or the key's usual name in a folder. */
+  private keyFile(name: string, which: 'public' | 'private', to: KeyFileTarget): string {
+    if (to.file === undefined) return path.join(this.exportsDir(to.outDir), keyFileName(name, which));
+    if (!path.isAbsolute(to.file)) {
+      throw new AppError('invalid-input', 'Choose where to save the key by its full path.');
+    }
+    return to.file;
+  }
+
+  exportPublic(name: string, to: KeyFileTarget = {}): ExportedKeyFile {
     const row = this.row(name);
-    const file = path.join(this.exportsDir(outDir), `${fileStem(row.name)}.pub.pem`);
+    const file = this.keyFile(row.name, 'public', to);
     writeFileAtomic(file, row.public_pem);
     return { path: file, pem: row.public_pem };
   }
 
-  exportPrivate(name: string, outDir?: string): ExportedKeyFile {
+  exportPrivate(name: string, to: KeyFileTarget = {}): ExportedKeyFile {
     const row = this.row(name);
-    const file = path.join(this.exportsDir(outDir), `${fileStem(row.name)}.key.pem`);
+    const file = this.keyFile(row.name, 'private', to);
     writeFileAtomic(file, row.private_pem, 0o600);
     return { path: file, pem: row.private_pem };
   }

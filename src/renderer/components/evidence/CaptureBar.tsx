@@ -2,7 +2,7 @@ import { type ReactNode, useEffect, useRef, useState } from 'react';
 import type { EvidenceKind, EvidenceTarget } from '../../../core/evidenceTargets';
 import type { EvidenceBatchLine } from '../../../shared/contract/evidence';
 import { call, errorMessage } from '../../api';
-import { useAsync } from '../../useAsync';
+import { useDesktop } from '../../desktop';
 import { CameraDialog } from './CameraDialog';
 import {
   addBlob,
@@ -45,7 +45,7 @@ export function CaptureBar({
   const [over, setOver] = useState(false);
   const [busy, setBusy] = useState<string>();
   const [result, setResult] = useState<{ summary: string; failures: EvidenceBatchLine[] }>();
-  const caps = useAsync(() => call('evidence.capabilities', {}), []);
+  const desktop = useDesktop();
 
   const run = async (label: string, work: () => Promise<EvidenceBatchLine[]>) => {
     setBusy(label);
@@ -111,7 +111,7 @@ export function CaptureBar({
         <button type="button" className="btn" onClick={() => setDialog('note')}>
           Note
         </button>
-        {!compact && caps.data?.pickPaths && (
+        {!compact && desktop?.pickFiles && desktop.pickFolder && (
           <>
             <button
               type="button"

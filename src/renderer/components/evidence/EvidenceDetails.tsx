@@ -3,6 +3,7 @@ import type { Scope } from '../../../core/domain';
 import { describeRef, type EvidenceTarget, refToTarget } from '../../../core/evidenceTargets';
 import type { EvidenceItem, EvidenceTargets } from '../../../shared/contract/evidence';
 import { call, errorMessage } from '../../api';
+import { useDesktop } from '../../desktop';
 import { useAsync } from '../../useAsync';
 import { Dialog } from '../Dialog';
 import { ErrorBanner } from '../ErrorBanner';
@@ -139,7 +140,7 @@ export function EvidenceDetails({
   const [reason, setReason] = useState('');
   const [opened, setOpened] = useState<string>();
   const targets = useAsync(() => call('evidence.targets', { assessmentId }), [assessmentId]);
-  const caps = useAsync(() => call('evidence.capabilities', {}), []);
+  const desktop = useDesktop();
   const exif = useAsync(
     () =>
       item.privateExif ? call('evidence.exif', { assessmentId, sha256: item.sha256 }) : Promise.resolve(null),
@@ -244,7 +245,7 @@ export function EvidenceDetails({
               Remove…
             </button>
           )}
-          {caps.data?.openOriginal && (
+          {desktop?.openPath && (
             <button type="button" className="btn" onClick={() => setConfirm('open')}>
               Open original…
             </button>

@@ -2,6 +2,7 @@ import { useState } from 'react';
 import type { ExportResult, RegisterImportPreview } from '../../../shared/contract/reports';
 import { call, errorMessage } from '../../api';
 import { ErrorBanner } from '../../components/ErrorBanner';
+import { PathField } from '../../components/PathField';
 import { PackageExportBlock } from './PackageExportBlock';
 import type { SectionProps } from './sections';
 
@@ -57,10 +58,13 @@ export function ReportsBlock({ assessment }: SectionProps) {
         owner, due date and status to fill in. The findings report is the PDF for management.
       </p>
       <div className="form">
-        <label>
-          Folder (full path; empty for the workspace&rsquo;s exports folder)
-          <input value={outDir} onChange={(e) => setOutDir(e.target.value)} placeholder="exports folder" />
-        </label>
+        <PathField
+          label="Folder for the reports"
+          value={outDir}
+          onChange={setOutDir}
+          dialog={{ kind: 'folder', title: 'Choose the folder for the reports' }}
+          placeholder="exports folder of this workspace"
+        />
       </div>
       <div className="toolbar reports-actions">
         <button

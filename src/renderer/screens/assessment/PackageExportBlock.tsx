@@ -4,6 +4,7 @@ import type { ExportStatus } from '../../../shared/contract/packages';
 import { call, errorMessage } from '../../api';
 import { ErrorBanner } from '../../components/ErrorBanner';
 import { Fingerprint } from '../../components/Fingerprint';
+import { PathField } from '../../components/PathField';
 import { useNavigate } from '../../navigation';
 import { useAsync } from '../../useAsync';
 import type { SectionProps } from './sections';
@@ -194,15 +195,14 @@ export function PackageExportBlock({ assessment }: SectionProps) {
             </label>
           </>
         )}
-        <label className="span-2">
-          Export folder
-          <input
-            value={outDir}
-            onChange={(e) => setOutDir(e.target.value)}
-            placeholder="exports folder of this workspace"
-            spellCheck={false}
-          />
-        </label>
+        <PathField
+          className="span-2"
+          label="Export folder"
+          value={outDir}
+          onChange={setOutDir}
+          dialog={{ kind: 'folder', title: 'Choose the export folder' }}
+          placeholder="exports folder of this workspace"
+        />
         <div className="span-2 toolbar">
           <button type="submit" className="btn primary" disabled={!ready}>
             Start export
