@@ -1,6 +1,7 @@
 import { parse } from 'csv-parse/sync';
-import ExcelJS from 'exceljs';
+import type ExcelJS from 'exceljs';
 import { AppError } from '../../shared/errors';
+import { loadExcelJS } from './reports/reportLibraries';
 
 /** A sheet as text: the header row and the data rows, every cell a string exactly as written. */
 export interface Table {
@@ -83,7 +84,7 @@ export function cellText(cell: Cell): string {
 }
 
 async function readXlsx(fileName: string, bytes: Buffer): Promise<string[][]> {
-  const wb = new ExcelJS.Workbook();
+  const wb = new (await loadExcelJS()).Workbook();
   try {
     await wb.xlsx.load(bytes as unknown as ExcelJS.Buffer);
   } catch (err) {

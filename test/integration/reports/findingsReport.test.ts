@@ -137,7 +137,7 @@ describe('findings report', () => {
   });
 
   it('refuses any URL and any local file but the bundled fonts', async () => {
-    configurePdfmake();
+    configurePdfmake(pdfmake);
     const doc = (image: string) => ({
       content: [{ image: 'x' }],
       images: { x: image },

@@ -219,7 +219,8 @@ export class ExportService {
       const files: ExportedFile[] = [];
       let packaged: Awaited<ReturnType<typeof writePackage>> | undefined;
       if (req.outputs.package && key) {
-        const reportFiles = (['gap-register', 'report'] as const).map((kind) =>
+        // The PDF first: it is the heaviest to render, and ExcelJS is not loaded until it is done.
+        const reportFiles = (['report', 'gap-register'] as const).map((kind) =>
           renderedFile(
             kind === 'report' ? 'findings-report.pdf' : 'gap-register.xlsx',
             (out) => {

@@ -179,7 +179,14 @@ export function fillInParallel(
   };
   const workers = Array.from(
     { length: workerCount(files.length) },
-    () => new Worker(WORKER_SOURCE, { eval: true, workerData }),
+    () =>
+      new Worker(WORKER_SOURCE, {
+        eval: true,
+        workerData,
+        // The worker allocates next to nothing on its heap (its buffer lives outside it): a small
+        // young generation keeps each thread's memory low beside the report rendering.
+        resourceLimits: { maxYoungGenerationSizeMb: 1 },
+      }),
   );
   const stop = async () => {
     await Promise.all(workers.map((w) => w.terminate()));

@@ -1,4 +1,4 @@
-import ExcelJS, { type CellValue } from 'exceljs';
+import type { CellValue } from 'exceljs';
 import yauzl from 'yauzl';
 import { FINDING_STATUSES, type FindingStatus } from '../../../core/domain';
 import type {
@@ -9,6 +9,7 @@ import type {
 import { AppError } from '../../../shared/errors';
 import { EDITABLE_HEADERS, GAP_REGISTER_SHEET } from './gapRegisterColumns';
 import { type GapTracking, UNTRACKED } from './reportInput';
+import { loadExcelJS } from './reportLibraries';
 import { STATUS_LABELS } from './reportText';
 
 // Reading a register back after engineers filled in Owner, Due date and Status. Columns are found by
@@ -118,6 +119,7 @@ export interface ReadRegister {
 /** Parses the Gap register sheet; a file that is not one is refused with a sentence saying why. */
 export async function readRegister(bytes: Buffer): Promise<ReadRegister> {
   await checkZip(bytes);
+  const ExcelJS = await loadExcelJS();
   const wb = new ExcelJS.Workbook();
   try {
     await wb.xlsx.load(bytes as unknown as ArrayBuffer);

@@ -1,5 +1,5 @@
 import type { Writable } from 'node:stream';
-import ExcelJS, { type DataValidation, type Workbook, type Worksheet } from 'exceljs';
+import type { DataValidation, Workbook, Worksheet } from 'exceljs';
 import { SEVERITIES } from '../../../core/domain';
 import { argb } from '../../../core/palette';
 import { SEVERITY_COLOR } from './colors';
@@ -21,6 +21,7 @@ import {
   writeZones,
 } from './gapRegisterSheets';
 import type { ReportInput } from './reportInput';
+import { loadExcelJS } from './reportLibraries';
 import { assessorNames, SEVERITY_LABELS } from './reportText';
 import { colLetter, finishTable, setWidths, writeTable } from './xlsxTable';
 
@@ -79,6 +80,7 @@ function writeGapSheet(wb: Workbook, input: ReportInput): void {
 
 /** Streams the whole workbook to `out`; memory stays flat however many gaps there are. */
 export async function writeGapRegister(input: ReportInput, out: Writable): Promise<void> {
+  const ExcelJS = await loadExcelJS();
   const wb = new ExcelJS.stream.xlsx.WorkbookWriter({ stream: out, useStyles: true, useSharedStrings: true });
   const a = input.model.assessment;
   const at = new Date(input.generatedAt);

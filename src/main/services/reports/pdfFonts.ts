@@ -1,6 +1,7 @@
 import fs from 'node:fs';
 import path from 'node:path';
-import pdfmake, { type FontFiles } from 'pdfmake';
+import type pdfmake from 'pdfmake';
+import type { FontFiles } from 'pdfmake';
 import { resolveResourcesDir } from '../../resources';
 import { type Coverage, fontCoverage } from './fontCmap';
 
@@ -43,7 +44,7 @@ function inside(dir: string, p: string): boolean {
  * Points pdfmake (a process-wide singleton) at the bundled fonts and shuts every other door: no URL
  * is ever fetched, and the only local files it may open are the fonts. Images reach it as data URLs.
  */
-export function configurePdfmake(dir: string = fontsDir()): void {
+export function configurePdfmake(pdf: typeof pdfmake, dir: string = fontsDir()): void {
   if (configuredFor === dir) return;
   const fonts = Object.fromEntries(
     Object.entries(FAMILIES).map(([name, files]) => [
@@ -56,16 +57,22 @@ export function configurePdfmake(dir: string = fontsDir()): void {
   for (const files of Object.values(fonts))
     for (const f of Object.values(files))
       if (!fs.existsSync(f)) throw new Error(`Report font missing: ${f}. Reinstall Zonewalk.`);
-  pdfmake.setFonts(fonts);
-  pdfmake.setUrlAccessPolicy(() => false);
-  pdfmake.setLocalAccessPolicy((p) => inside(dir, p));
-  coverage = new Map(
+  pdf.setFonts(fonts);
+  pdf.setUrlAccessPolicy(() => false);
+  pdf.setLocalAccessPolicy((p) => inside(dir, p));
+  configuredFor = dir;
+}
+
+/** Which characters each bundled font has, read once from the font files. */
+function fontCoverages(): Map<FontName, Coverage> {
+  const dir = fontsDir();
+  coverage ??= new Map(
     FALLBACK_ORDER.map((name) => [
       name,
       fontCoverage(fs.readFileSync(path.join(dir, FAMILIES[name].normal))),
     ]),
   );
-  configuredFor = dir;
+  return coverage;
 }
 
 // Invisible joiners and modifiers: harmless to drop when no font draws them.
@@ -86,10 +93,10 @@ export interface Run {
 
 /** The font for one character; `null` when no bundled font has it. */
 export function fontFor(cp: number): FontName | null {
-  if (!coverage) configurePdfmake();
+  const fonts = fontCoverages();
   if (cp === 0x0a || cp === 0x09 || (cp >= 0x20 && cp < 0x180)) return TEXT_FONT;
   if (cp < 0x20) return null;
-  for (const name of FALLBACK_ORDER) if (coverage!.get(name)!(cp)) return name;
+  for (const name of FALLBACK_ORDER) if (fonts.get(name)?.(cp)) return name;
   return null;
 }
 

@@ -1,6 +1,6 @@
 import type { ReportInput } from '../reportInput';
 import { humanSize } from '../reportText';
-import { type Content, dataTable, empty, h1, h2, t } from './blocks';
+import { type Content, dataTable, empty, h1, h2, t, UNSHAPED } from './blocks';
 
 const METHOD = [
   'Zones and conduits were checked against the system requirements of IEC 62443-3-3 and each asset against the component requirements of IEC 62443-4-2 for its component type, at the target security level (SL-T) of its zone.',
@@ -65,7 +65,7 @@ export function appendix(input: ReportInput): Content[] {
         humanSize(e.size),
         { text: e.capturedAt.slice(0, 16).replace('T', ' '), fontSize: 7.5 },
         // Two lines of 32 hex digits read and compare more easily than one 64-digit line.
-        { text: `${e.sha256.slice(0, 32)}\n${e.sha256.slice(32)}`, style: 'mono' },
+        { text: `${e.sha256.slice(0, 32)}\n${e.sha256.slice(32)}`, style: 'mono', fontFeatures: UNSHAPED },
       ]),
     ),
   );
