@@ -44,12 +44,18 @@ export class Workspace {
   actor(): string {
     const row = this.getSettingStmt.get('auditor.name') as { value: string } | undefined;
     if (row?.value) return row.value;
-    try {
-      return os.userInfo().username;
-    } catch {
-      return 'unknown';
-    }
+    // The account does not change while the process runs; asking the OS per event costs a batch.
+    this.osUser ??= (() => {
+      try {
+        return os.userInfo().username;
+      } catch {
+        return 'unknown';
+      }
+    })();
+    return this.osUser;
   }
+
+  private osUser?: string;
 
   setting(key: string): string | undefined {
     return (this.getSettingStmt.get(key) as { value: string } | undefined)?.value;

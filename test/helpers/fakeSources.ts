@@ -17,7 +17,8 @@ export function fakeSources(dir: string, trail: () => AuditEvent[] = () => []) {
   const addEvidence = (fileName: string, bytes: Buffer = randomBytes(10_000)) => {
     const sha256 = createHash('sha256').update(bytes).digest('hex');
     fs.writeFileSync(path.join(store, sha256), bytes);
-    evidence.push({ sha256, fileName, size: bytes.length });
+    const mediaType = /\.jpe?g$/i.test(fileName) ? 'image/jpeg' : 'application/octet-stream';
+    evidence.push({ sha256, fileName, mediaType, size: bytes.length });
     return sha256;
   };
   const reports: { kind: string; ctx: ReportContext; doc: ExportDocument }[] = [];

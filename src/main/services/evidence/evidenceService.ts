@@ -328,14 +328,15 @@ export class EvidenceService {
     return lines;
   }
 
-  /** Streams one file into a temp file (not yet durable). */
+  /** Copies one file into a temp file and hashes it (not yet durable). */
   private async copyFile(src: { path: string; relative?: string }): Promise<Copied> {
     const name = src.relative ?? path.basename(src.path);
-    const source = await openFileSource(src.path, this.maxFileBytes, this.copyData, name);
+    const limit = this.maxFileBytes;
+    const source = await openFileSource(src.path, limit, this.copyData, name);
     try {
       const pending = await this.blobs.copyIn((tmp) => source.copyTo(tmp), {
-        limit: this.maxFileBytes,
-        tooLarge: () => tooLarge(name, null, this.maxFileBytes),
+        limit,
+        tooLarge: () => tooLarge(name, null, limit),
         what: name,
       });
       return { pending, mtimeMs: source.mtimeMs };

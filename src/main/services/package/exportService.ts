@@ -21,6 +21,7 @@ import type {
 import { AppError } from '../../../shared/errors';
 import { toFsAppError } from '../../db/fsErrors';
 import type { Workspace } from '../../workspace';
+import { mayCarryExif } from '../evidence/mediaType';
 import { signBytes } from '../signing/keys';
 import type { SigningService, UnlockedKey } from '../signing/signingService';
 import { ExportJobs, type JobContext } from './exportJobs';
@@ -327,12 +328,14 @@ export class ExportService {
           `Evidence file "${e.fileName}" (sha256 ${e.sha256}) is missing from the evidence store (${stored}). The package was not written; restore the file or remove the evidence first.`,
         );
       }
+      // Only a copy that may lose EXIF differs from the stored file; the rest are copied as is.
+      const stripped = strip && mayCarryExif(e.mediaType);
       evidence.push({
         path: `evidence/${e.sha256}/${safeEntryName(e.fileName)}`,
         size,
-        exactSize: !strip,
+        exactSize: !stripped,
         compress: false,
-        diskPath: strip ? undefined : stored,
+        diskPath: stripped ? undefined : stored,
         open: () => this.sources.evidenceStream(e.sha256, { stripPrivateExif: strip }),
       });
     }

@@ -11,7 +11,7 @@ export interface ExportDocument extends RedactableDocument {
     organisation: string;
     site: string;
   };
-  evidence: { sha256: string; fileName: string; size: number }[];
+  evidence: { sha256: string; fileName: string; mediaType: string; size: number }[];
 }
 
 /** What the reports print about the export they belong to. */
