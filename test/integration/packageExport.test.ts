@@ -1,4 +1,4 @@
-import { execFileSync } from 'node:child_process';
+import { execFileSync, spawnSync } from 'node:child_process';
 import fs from 'node:fs';
 import path from 'node:path';
 import { describe, expect, it } from 'vitest';
@@ -241,6 +241,43 @@ describe('the package writer', () => {
         `data/evidence/x/${path.basename(file)} changed while it was being packaged (${listed} bytes expected, ${read} read). Nothing was written; try again.`,
       );
       expect(fs.readdirSync(out)).toEqual([]);
+    }
+  });
+
+  it('a full disk for real: the package on a 4 MiB tmpfs fails saying so and leaves nothing (root only)', async (ctx) => {
+    if (process.platform !== 'linux' || process.getuid?.() !== 0) {
+      ctx.skip('mounting a tmpfs needs root on Linux');
+    }
+    const { writeTestPackage, testPayload } = await import('../helpers/packages');
+    const { bufferFile } = await import('../../src/main/services/package/payload');
+    const mnt = tempDir('zonewalk-tmpfs-');
+    const mount = spawnSync('mount', ['-t', 'tmpfs', '-o', 'size=4m', 'tmpfs', mnt], { encoding: 'utf8' });
+    if (mount.status !== 0) ctx.skip(`mount -t tmpfs failed here (${mount.stderr.trim()})`);
+    try {
+      const dir = tempDir();
+      const disk = [0, 1, 2].map((i) => {
+        const file = path.join(dir, `dump-${i}.bin`);
+        fs.writeFileSync(file, Buffer.alloc(2 * 1024 * 1024, i + 1));
+        return diskPayload(file);
+      });
+      // Evidence written by the worker threads, then a large file written by the main thread.
+      for (const files of [
+        [...disk, ...testPayload()],
+        [...testPayload(), bufferFile('evidence/y/capture.pcap', Buffer.alloc(6 * 1024 * 1024, 7), false)],
+      ]) {
+        const err = await writeTestPackage(mnt, { files }).catch((e: unknown) => e);
+        expect(err).toBeInstanceOf(AppError);
+        expect((err as AppError).code).toBe('disk-full');
+        expect((err as AppError).message).toMatch(
+          /^The disk is full while writing .*\.audit\.zip\. Free some space and try again\.$/,
+        );
+        expect(fs.readdirSync(mnt)).toEqual([]);
+      }
+      // Once it fits, the same folder takes a package.
+      const ok = await writeTestPackage(mnt);
+      expect(fs.readdirSync(mnt)).toEqual([path.basename(ok.path)]);
+    } finally {
+      spawnSync('umount', [mnt]);
     }
   });
 

@@ -228,7 +228,17 @@ export class ExportService {
               ctx.progress(writers[kind].phase);
               return writers[kind].write(out);
             },
-            wanted[kind] ? { file: stagedReports[kind], done: (p) => tees.push(p) } : undefined,
+            wanted[kind]
+              ? {
+                  file: stagedReports[kind],
+                  done: (p) => {
+                    // Awaited only when the package is complete; a failed or cancelled export
+                    // removes the staging folder under it, and that is not news.
+                    p.catch(() => {});
+                    tees.push(p);
+                  },
+                }
+              : undefined,
           ),
         );
         const payload = [...this.payload(full, doc, redaction), ...reportFiles];

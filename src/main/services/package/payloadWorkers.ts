@@ -132,7 +132,7 @@ function workerCount(files: number): number {
 function toAppError(
   m: Extract<WorkerMessage, { type: 'error' }>,
   files: readonly PlacedFile[],
-  target: string,
+  what: string,
 ) {
   const f = files[m.i];
   const err = Object.assign(new Error(m.message ?? 'unknown error'), { code: m.code });
@@ -148,16 +148,18 @@ function toAppError(
       `${f.label} is missing from the evidence store (${f.diskPath}). The package was not written; restore the file or remove the evidence first.`,
     );
   }
-  if (m.stage === 'write' || !f) return toFsAppError(err, target);
+  if (m.stage === 'write' || !f) return toFsAppError(err, what);
   return new AppError('internal', `Could not read ${f.label} (${m.code ?? m.message}). Nothing was written.`);
 }
 
 /**
  * Fills the laid-out files into `target` on worker threads; resolves with each file's digest and
- * CRC in the order given. `stop` ends the workers (cancel, or a failure elsewhere).
+ * CRC in the order given. `stop` ends the workers (cancel, or a failure elsewhere). `what` names
+ * the package in messages (the target is its hidden temp file).
  */
 export function fillInParallel(
   target: string,
+  what: string,
   files: readonly PlacedFile[],
   onBytes: (n: number) => void,
 ): { result: Promise<FilledFile[]>; stop: () => Promise<void> } {
@@ -217,7 +219,7 @@ export function fillInParallel(
         else if (m.type === 'file') {
           out[m.i] = { sha256: m.sha256, crc32: m.crc32 };
           onBytes(m.n);
-        } else if (m.type === 'error') failWith(toAppError(m, files, target));
+        } else if (m.type === 'error') failWith(toAppError(m, files, what));
         else {
           ended = true;
           if (--running === 0 && !failed) resolve(out);

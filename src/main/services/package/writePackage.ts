@@ -218,6 +218,7 @@ export async function writePackage(input: WritePackageInput): Promise<WrittenPac
 
   // 1. The evidence region: stored entries of known size, one after another from offset 0.
   const inParallel = files.filter((f) => f.diskPath && f.exactSize !== false);
+  const isInRegion = new Set(inParallel);
   let cursor = 0;
   const placed: PlacedFile[] = inParallel.map((f) => {
     const name = Buffer.from(`${bagName}/data/${f.path}`, 'utf8');
@@ -233,7 +234,7 @@ export async function writePackage(input: WritePackageInput): Promise<WrittenPac
     cursor = p.dataOffset + f.size;
     return p;
   });
-  const region = fillInParallel(tmp, placed, progress);
+  const region = fillInParallel(tmp, target, placed, progress);
   let stopped = false;
   const onAbort = () => {
     stopped = true;
@@ -247,7 +248,7 @@ export async function writePackage(input: WritePackageInput): Promise<WrittenPac
     let restBytes = 0;
     const writeRest = async () => {
       for (const f of files) {
-        if (inParallel.includes(f)) continue;
+        if (isInRegion.has(f)) continue;
         if (stopped) throw cancelled();
         const name = `${bagName}/data/${f.path}`;
         if (f.bytes) {
