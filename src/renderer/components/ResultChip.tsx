@@ -1,3 +1,4 @@
+import { RESULT_LABELS } from '../../core/domain';
 import type { ChecklistResponse } from '../../core/model';
 import type { Rating } from '../screens/assessment/checklist/checklistRows';
 
@@ -6,14 +7,6 @@ const SHORT = {
   'partially-met': 'Partial',
   'not-met': 'Not met',
   'not-applicable': 'N/A',
-  'not-assessed': 'Not assessed',
-} as const;
-
-const LONG = {
-  met: 'Met',
-  'partially-met': 'Partially met',
-  'not-met': 'Not met',
-  'not-applicable': 'Not applicable',
   'not-assessed': 'Not assessed',
 } as const;
 
@@ -43,7 +36,7 @@ export function ResultChip({
     );
   }
   return (
-    <span className={`rchip r-${response.result}`} title={LONG[response.result]}>
+    <span className={`rchip r-${response.result}`} title={RESULT_LABELS[response.result]}>
       {SHORT[response.result]}
     </span>
   );

@@ -1,9 +1,6 @@
 import type { Severity } from '../../core/domain';
-
-const LABELS: Record<Severity, string> = { critical: 'Critical', high: 'High', medium: 'Medium', low: 'Low' };
+import { SEVERITY_LABELS } from './labels';
 
 export function SeverityChip({ severity }: { severity: Severity }) {
-  return <span className={`chip sev sev-${severity}`}>{LABELS[severity]}</span>;
+  return <span className={`chip sev sev-${severity}`}>{SEVERITY_LABELS[severity]}</span>;
 }
-
-export const SEVERITY_LABELS = LABELS;

@@ -69,8 +69,3 @@ export function SlTargetEditor({
     </fieldset>
   );
 }
-
-/** SL vectors read as "2 2 2 1 3 1 2" in FR order. */
-export function formatSl(v: SlVector): string {
-  return FRS.map((fr) => v[fr]).join(' ');
-}

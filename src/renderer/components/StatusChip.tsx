@@ -1,11 +1,6 @@
 import type { AssessmentStatus } from '../../core/domain';
-
-const LABELS: Record<AssessmentStatus, string> = {
-  'in-progress': 'In progress',
-  review: 'In review',
-  final: 'Final',
-};
+import { ASSESSMENT_STATUS_LABELS } from './labels';
 
 export function StatusChip({ status }: { status: AssessmentStatus }) {
-  return <span className={`chip status-${status}`}>{LABELS[status]}</span>;
+  return <span className={`chip status-${status}`}>{ASSESSMENT_STATUS_LABELS[status]}</span>;
 }

@@ -8,6 +8,7 @@ import {
 import type { AssessmentPatch } from '../../../shared/contract/assessments';
 import { call, errorMessage } from '../../api';
 import { ErrorBanner } from '../../components/ErrorBanner';
+import { ASSESSMENT_STATUS_LABELS } from '../../components/labels';
 import type { SectionProps } from './sections';
 
 /** Assessment set-up: who, where, when, what is in scope. Each field saves when it loses focus. */
@@ -80,7 +81,7 @@ export function DetailsSection({ assessment, onChanged }: SectionProps) {
           >
             {ASSESSMENT_STATUSES.map((s) => (
               <option key={s} value={s}>
-                {s === 'in-progress' ? 'In progress' : s === 'review' ? 'In review' : 'Final'}
+                {ASSESSMENT_STATUS_LABELS[s]}
               </option>
             ))}
           </select>

@@ -5,10 +5,10 @@ import { FR_ABBREV, FR_NAMES, FRS, RESULT_LABELS, type Scope, scopeKey } from '.
 import { gapSwatch } from '../../../core/palette';
 import { severityRank } from '../../../core/scoring/severity';
 import { ErrorBanner } from '../../components/ErrorBanner';
+import { formatSl } from '../../components/format';
 import { GapVector } from '../../components/GapVector';
 import { ProgressBar } from '../../components/ProgressBar';
 import { SeverityChip } from '../../components/SeverityChip';
-import { formatSl } from '../../components/SlTargetEditor';
 import { SvgChart } from '../../components/SvgChart';
 import { useNavigate } from '../../navigation';
 import { useTheme } from '../../theme';

@@ -1,17 +1,11 @@
-import { RESULTS, type ResponseResult } from '../../../../core/domain';
+import { RESULT_LABELS, RESULTS, type ResponseResult } from '../../../../core/domain';
 
 /** Keys 1-5 answer a result-rated item, in the order of the answer buttons. */
 export const RESULT_KEYS: readonly { key: string; result: ResponseResult; label: string }[] = RESULTS.map(
   (result, i) => ({
     key: String(i + 1),
     result,
-    label: {
-      met: 'Met',
-      'partially-met': 'Partially met',
-      'not-met': 'Not met',
-      'not-applicable': 'Not applicable',
-      'not-assessed': 'Not assessed',
-    }[result],
+    label: RESULT_LABELS[result],
   }),
 );
 

@@ -11,16 +11,9 @@ import { call, errorMessage } from '../../../api';
 import { Drawer } from '../../../components/Drawer';
 import { ErrorBanner } from '../../../components/ErrorBanner';
 import { EvidenceStrip } from '../../../components/evidence/EvidenceStrip';
-import { SEVERITY_LABELS } from '../../../components/SeverityChip';
+import { FINDING_STATUS_LABELS, SEVERITY_LABELS } from '../../../components/labels';
 import { parseScopeItem } from '../scopeRoutes';
 import { useWorkspaceData } from '../workspaceData';
-
-export const STATUS_LABELS: Record<FindingStatus, string> = {
-  open: 'Open',
-  'in-progress': 'In progress',
-  resolved: 'Resolved',
-  accepted: 'Risk accepted',
-};
 
 export type FindingDraft = Omit<Finding, 'id' | 'evidence'>;
 
@@ -155,7 +148,7 @@ export function FindingDrawer({
             <select value={draft.status} onChange={(e) => set('status', e.target.value as FindingStatus)}>
               {FINDING_STATUSES.map((s) => (
                 <option key={s} value={s}>
-                  {STATUS_LABELS[s]}
+                  {FINDING_STATUS_LABELS[s]}
                 </option>
               ))}
             </select>

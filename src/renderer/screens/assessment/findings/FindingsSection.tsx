@@ -9,13 +9,14 @@ import {
 import type { GapItem } from '../../../../core/scoring/types';
 import { call } from '../../../api';
 import { ErrorBanner } from '../../../components/ErrorBanner';
-import { SEVERITY_LABELS, SeverityChip } from '../../../components/SeverityChip';
+import { FINDING_STATUS_LABELS, SEVERITY_LABELS } from '../../../components/labels';
+import { SeverityChip } from '../../../components/SeverityChip';
 import { useNavigate } from '../../../navigation';
 import { useAsync } from '../../../useAsync';
 import { scopeRoute } from '../scopeRoutes';
 import type { SectionProps } from '../sections';
 import { scopeName, useWorkspaceData } from '../workspaceData';
-import { type FindingDraft, FindingDrawer, STATUS_LABELS } from './FindingDrawer';
+import { type FindingDraft, FindingDrawer } from './FindingDrawer';
 import { ALL_FINDINGS, type FindingFilters, filterRows, findingRows } from './findingRows';
 
 const PAGE = 200;
@@ -155,7 +156,7 @@ export function FindingsSection({ assessment, route }: SectionProps) {
             <option value="all">All</option>
             {FINDING_STATUSES.map((s) => (
               <option key={s} value={s}>
-                {STATUS_LABELS[s]}
+                {FINDING_STATUS_LABELS[s]}
               </option>
             ))}
           </select>
@@ -250,7 +251,7 @@ export function FindingsSection({ assessment, route }: SectionProps) {
                     {r.finding.requirement && <div className="mono small muted">{r.finding.requirement}</div>}
                   </td>
                   <td>{r.finding.scope ? scopeName(data, r.finding.scope) : 'Whole assessment'}</td>
-                  <td>{STATUS_LABELS[r.finding.status]}</td>
+                  <td>{FINDING_STATUS_LABELS[r.finding.status]}</td>
                   <td>{r.finding.owner}</td>
                   <td className="nowrap">{r.finding.due ?? ''}</td>
                   <td className="row-actions">

@@ -5,8 +5,9 @@ import { call, errorMessage } from '../../../api';
 import { COMPONENT_TYPE_OPTIONS } from '../../../components/componentTypes';
 import { Dialog } from '../../../components/Dialog';
 import { ErrorBanner } from '../../../components/ErrorBanner';
+import { formatSl } from '../../../components/format';
 import { ProtocolChips } from '../../../components/ProtocolChips';
-import { formatSl, SlTargetEditor } from '../../../components/SlTargetEditor';
+import { SlTargetEditor } from '../../../components/SlTargetEditor';
 
 interface CreateProps<T> {
   assessmentId: string;

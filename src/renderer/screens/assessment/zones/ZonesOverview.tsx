@@ -1,7 +1,7 @@
 import { COMPONENT_TYPE_NAMES } from '../../../../core/domain';
 import { ErrorBanner } from '../../../components/ErrorBanner';
+import { formatSl } from '../../../components/format';
 import { ProgressBar } from '../../../components/ProgressBar';
-import { formatSl } from '../../../components/SlTargetEditor';
 import { useNavigate } from '../../../navigation';
 import { scopeRoute } from '../scopeRoutes';
 import { useWorkspaceData } from '../workspaceData';
