@@ -336,6 +336,8 @@ export function EvidenceDetails({
       <h3>History</h3>
       <ItemHistory
         assessmentId={assessmentId}
+        entity="evidence"
+        entityId={item.sha256}
         load={() => call('evidence.history', { assessmentId, sha256: item.sha256 })}
         version={JSON.stringify([item.links, item.removed])}
       />

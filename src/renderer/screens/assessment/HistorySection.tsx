@@ -1,10 +1,15 @@
 import { useMemo, useState } from 'react';
-import type { AuditEvent } from '../../../core/audit/auditChain';
 import { call } from '../../api';
 import { ErrorBanner } from '../../components/ErrorBanner';
 import { formatDateTime } from '../../components/format';
-import { describeData, describeItem } from '../../components/history/describeEvent';
+import {
+  describeEvent,
+  entityLabel,
+  eventSearchText,
+  shortHash,
+} from '../../components/history/describeEvent';
 import { HistoryButton } from '../../components/history/ItemHistory';
+import { useHistoryNames } from '../../components/history/useHistoryNames';
 import { useAsync } from '../../useAsync';
 import type { SectionProps } from './sections';
 
@@ -19,23 +24,28 @@ export function HistorySection({ assessment }: SectionProps) {
     () => call('audit.verify', { assessmentId: assessment.id }),
     [assessment.id, assessment.updatedAt, tick],
   );
+  const names = useHistoryNames(assessment.id, events.data, {
+    assessmentTitle: assessment.title,
+    version: assessment.updatedAt,
+  });
   const [filter, setFilter] = useState('');
   const [entity, setEntity] = useState('');
   const entities = useMemo(
     () => [...new Set((events.data ?? []).map((e) => e.entity))].sort(),
     [events.data],
   );
+  const described = useMemo(
+    () =>
+      [...(events.data ?? [])].reverse().map((e) => {
+        const d = describeEvent(e, names);
+        return { e, d, search: eventSearchText(e, d) };
+      }),
+    [events.data, names],
+  );
   const rows = useMemo(() => {
     const q = filter.trim().toLowerCase();
-    const all = [...(events.data ?? [])].reverse().filter((e) => !entity || e.entity === entity);
-    return q
-      ? all.filter((e: AuditEvent) =>
-          `${e.action} ${e.entityId} ${describeItem(e)} ${e.actor} ${JSON.stringify(e.data)}`
-            .toLowerCase()
-            .includes(q),
-        )
-      : all;
-  }, [events.data, filter, entity]);
+    return described.filter((r) => (!entity || r.e.entity === entity) && (!q || r.search.includes(q)));
+  }, [described, filter, entity]);
   return (
     <section className="panel" aria-labelledby="history-title">
       <h2 id="history-title">History</h2>
@@ -56,7 +66,7 @@ export function HistorySection({ assessment }: SectionProps) {
           <input
             value={filter}
             onChange={(e) => setFilter(e.target.value)}
-            placeholder="requirement, zone, person…"
+            placeholder="name, requirement, action, person…"
           />
         </label>
         <label className="inline">
@@ -65,13 +75,13 @@ export function HistorySection({ assessment }: SectionProps) {
             <option value="">All items</option>
             {entities.map((e) => (
               <option key={e} value={e}>
-                {e}
+                {entityLabel(e)}
               </option>
             ))}
           </select>
         </label>
       </div>
-      <table className="table">
+      <table className="table history-table">
         <thead>
           <tr>
             <th scope="col">#</th>
@@ -83,27 +93,35 @@ export function HistorySection({ assessment }: SectionProps) {
           </tr>
         </thead>
         <tbody>
-          {rows.map((e) => (
-            <tr key={e.seq}>
+          {rows.map(({ e, d }) => (
+            <tr key={e.seq} data-testid="history-row">
               <td>{e.seq}</td>
-              <td>{formatDateTime(e.at)}</td>
+              <td className="nowrap">{formatDateTime(e.at)}</td>
               <td>{e.actor}</td>
-              <td>{e.action}</td>
-              <td className="small">
-                <span className="mono">{describeItem(e)}</span>{' '}
+              <td title={e.action}>{d.what}</td>
+              <td>
+                <span className="history-item" title={`${e.entity} ${e.entityId}`}>
+                  {d.item}
+                </span>
+                {e.entity !== 'assessment' && d.itemId !== d.item && (
+                  <span className="history-id mono small muted">{shortHash(d.itemId)}</span>
+                )}
                 <HistoryButton
                   assessmentId={assessment.id}
                   entity={e.entity}
                   entityId={e.entityId}
-                  label={describeItem(e)}
+                  label={d.item}
                   version={assessment.updatedAt}
                 />
               </td>
-              <td className="small">{describeData(e.data)}</td>
+              <td className="small">{d.details}</td>
             </tr>
           ))}
         </tbody>
       </table>
+      {described.length > 0 && rows.length === 0 && (
+        <p className="muted">Nothing in the history matches this filter.</p>
+      )}
     </section>
   );
 }
