@@ -10,6 +10,7 @@ import {
   count,
   field,
   type JsonObject,
+  joinParts,
   plural,
   sentence,
   strings,
@@ -257,20 +258,23 @@ export const ACTIONS: Record<string, ActionWords> = {
 
   'evidence.added': {
     what: 'Added evidence',
+    // The item column already names the file.
     details: (e) => {
       const size = field(e.data, 'size');
-      const facts = [text(e.data, 'kind'), typeof size === 'number' ? formatSize(size) : undefined].filter(
-        Boolean,
-      );
       const description = text(e.data, 'description');
-      return `${evidenceFile(e)}${facts.length ? ` (${facts.join(', ')})` : ''}${description ? `: ${clip(description)}` : ''}`;
+      return sentence([
+        [text(e.data, 'kind'), typeof size === 'number' ? formatSize(size) : undefined]
+          .filter(Boolean)
+          .join(', '),
+        description && `“${clip(description)}”`,
+      ]);
     },
   },
   'evidence.restored': {
     what: 'Restored evidence',
     details: (e) => {
       const removedAt = text(e.data, 'removedAt');
-      return `${evidenceFile(e)}${removedAt ? `, removed ${formatDateTime(removedAt)}` : ''}`;
+      return removedAt ? `It had been removed ${formatDateTime(removedAt)}` : '';
     },
   },
   'evidence.linked': { what: 'Linked evidence', details: evidenceFile },
@@ -283,7 +287,6 @@ export const ACTIONS: Record<string, ActionWords> = {
         .filter((l): l is JsonObject => typeof l?.kind === 'string' && typeof l.id === 'string')
         .map((l) => refLabel(names, String(l.kind), String(l.id)));
       return sentence([
-        evidenceFile(e),
         text(e.data, 'reason') && `reason: ${text(e.data, 'reason')}`,
         links.length > 0 && `was linked to ${firstFew(links)}`,
       ]);
@@ -294,7 +297,7 @@ export const ACTIONS: Record<string, ActionWords> = {
     what: 'Exported package',
     details: (e) => {
       const redaction = text(e.data, 'redaction');
-      return sentence([
+      return joinParts([
         text(e.data, 'file'),
         signedBy(e),
         redaction && (redaction === 'none' ? 'not redacted' : `redaction: ${redaction}`),
@@ -306,7 +309,7 @@ export const ACTIONS: Record<string, ActionWords> = {
     details: (e) => {
       const added = counts(asObject(field(e.data, 'added')));
       const decided = count(e.data, 'decisions');
-      return sentence([
+      return joinParts([
         text(e.data, 'package'),
         signedBy(e),
         added ? `added ${added}` : 'nothing new added',
@@ -321,7 +324,7 @@ export const ACTIONS: Record<string, ActionWords> = {
     details: (e) => {
       const changed = count(e.data, 'changed');
       const unmatched = count(e.data, 'unmatched');
-      return sentence([
+      return joinParts([
         text(e.data, 'file'),
         changed !== undefined && `${plural(changed, 'gap')} changed`,
         unmatched ? `${plural(unmatched, 'row')} matched no gap` : undefined,

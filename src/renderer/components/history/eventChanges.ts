@@ -52,6 +52,8 @@ const FIELD_LABELS: Record<string, string> = {
 
 /** Free text: shown as "changed: …" rather than "old → new", which would not fit a table cell. */
 const PROSE = new Set(['description', 'recommendation', 'scopeStatement']);
+/** Names in quotes, so a rename reads "name “CR” → “Control room”". */
+const QUOTED = new Set(['name', 'title']);
 
 export function maturityText(v: JsonValue | undefined): string | undefined {
   return typeof v === 'number' && v in MATURITY_NAMES
@@ -113,7 +115,7 @@ export function valueText(
       .join(', ');
   }
   if (key === 'smsTargetMaturity') return maturityText(v) ?? String(v);
-  if (PROSE.has(key) && typeof v === 'string') return `“${clip(v)}”`;
+  if ((PROSE.has(key) || QUOTED.has(key)) && typeof v === 'string') return `“${clip(v)}”`;
   if (Array.isArray(v)) return v.map((x) => (typeof x === 'string' ? x : JSON.stringify(x))).join(', ');
   return typeof v === 'string' || typeof v === 'number' ? String(v) : JSON.stringify(v);
 }

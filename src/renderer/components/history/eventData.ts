@@ -65,8 +65,15 @@ export function clip(s: string, max = 80): string {
 
 export const shortHash = (s: string) => (/^[0-9a-f]{64}$/.test(s) ? `${s.slice(0, 12)}…` : s);
 
-/** The first letter up, for a details text that starts with a lower-case part. */
-export function sentence(parts: readonly (string | undefined | false)[]): string {
-  const s = parts.filter(Boolean).join('; ');
+type Part = string | undefined | false;
+
+/** Parts joined as one details text; for texts that start with a name (a file, a package) as written. */
+export function joinParts(parts: readonly Part[]): string {
+  return parts.filter(Boolean).join('; ');
+}
+
+/** Parts joined, the first letter up: for texts that start with our own words ("status Open → Resolved"). */
+export function sentence(parts: readonly Part[]): string {
+  const s = joinParts(parts);
   return s ? `${s[0].toUpperCase()}${s.slice(1)}` : '';
 }
