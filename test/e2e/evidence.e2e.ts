@@ -4,6 +4,7 @@ import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { createServices } from '../../src/main/services';
 import { makeJpeg, seedModel } from '../helpers/evidence';
 import { measureGridFirstPaint } from './evidenceGridPaint';
+import { currentRequirement, goto } from './fieldHelpers';
 import { launchChromium, openApp, tempDataDir } from './harness';
 
 let browser: Browser;
@@ -63,7 +64,10 @@ describe('evidence in Chromium', () => {
     expect(app.services.evidence.get(id, item.sha256).links).toEqual([
       { kind: 'response', id: 'zone:z1|SR 1.1' },
     ]);
-    await page.getByTestId('item-history').getByText('evidence.linked').waitFor();
+    await page
+      .getByTestId('item-history')
+      .getByText(/^Linked evidence: SR 1\.1 · Control room$/)
+      .waitFor();
     await page.getByRole('button', { name: 'Close' }).click();
 
     // The scope filter finds it, the unlinked filter does not.
@@ -171,15 +175,57 @@ describe('evidence in Chromium', () => {
     await page.getByRole('button', { name: 'Close' }).click();
     await page.getByText('No evidence yet').waitFor();
 
-    // The History section shows it, and the item's own history is one click away.
+    // An answer on the control room's checklist, first not met, then met.
+    await goto(page, `#/a/${id}/zones/zone:z1`);
+    await page.locator('.answer-title').waitFor();
+    const requirement = await currentRequirement(page);
+    await page.keyboard.press('3');
+    await expect.poll(() => currentRequirement(page)).not.toBe(requirement);
+    await page.keyboard.press('k');
+    await expect.poll(() => currentRequirement(page)).toBe(requirement);
+    await page.keyboard.press('1');
+    const answers = () => app.services.ws.trail.list(id).filter((e) => e.action === 'response.set');
+    await expect.poll(() => answers().length).toBe(2);
+
+    // The History says all of it in words: names, verbs, the checklist's result labels.
     await page.getByRole('button', { name: 'History', exact: true }).first().click();
     await page.getByText('Audit trail intact').waitFor();
-    await page.getByRole('cell', { name: /evidence\.removed/ }).waitFor();
+    const rows = page.getByTestId('history-row');
+    const changed = rows.filter({ hasText: 'Changed answer' });
+    await changed.waitFor();
+    expect(await changed.textContent()).toContain(`${requirement} · Control room`);
+    expect(await changed.textContent()).toContain('Not met → Met');
+    expect(await rows.filter({ hasText: 'Answered' }).textContent()).toContain('Not met');
+    const removed = rows.filter({ hasText: 'Removed evidence' });
+    expect(await removed.textContent()).toContain('hmi.jpg');
+    expect(await removed.textContent()).toContain('Reason: Photo of the wrong panel');
+    expect(await rows.filter({ hasText: 'Added evidence' }).textContent()).toMatch(/File, [\d.]+ (B|KiB)/);
+    expect(await page.getByText('evidence.removed').count()).toBe(0);
+
+    // The filter matches the words shown: names and verbs.
+    const filter = page.getByLabel('Filter');
+    await filter.fill('control room');
+    await expect.poll(() => rows.count()).toBe(2);
+    await filter.fill('changed answer');
+    await expect.poll(() => rows.count()).toBe(1);
+    await filter.fill('hmi.jpg');
+    await expect.poll(() => rows.count()).toBe(2);
+    await filter.fill('nothing like this');
+    await page.getByText('Nothing in the history matches this filter.').waitFor();
+    await filter.fill('');
+
+    // Each item's own history is one click away, in the same words.
     await page
-      .getByRole('button', { name: /^History of evidence/ })
+      .getByRole('button', { name: `History of ${requirement} · Control room` })
       .first()
       .click();
-    await page.getByTestId('item-history').getByText('evidence.added').waitFor();
+    const own = page.getByTestId('item-history');
+    await own.getByText('Changed answer').waitFor();
+    await own.getByText('Not met → Met').waitFor();
+    await page.getByRole('button', { name: 'Close' }).click();
+    await page.getByRole('button', { name: 'History of hmi.jpg' }).first().click();
+    await own.getByText('Added evidence').waitFor();
+    await own.getByText('Reason: Photo of the wrong panel').waitFor();
     await app.close();
   });
 

@@ -68,11 +68,12 @@ export async function seedScreenshotWorkspace(
         waitFor: 'cabinet-3-door.jpg',
         waitForSelector: '[data-testid="thumbnail-img"] >> nth=4',
       },
-      { name: 'history', hash: '#/a/{id}/history', waitFor: 'Audit trail intact' },
       { name: 'catalog-browser', hash: '#/catalogs/3-3/SR%201.1', waitFor: 'Questions to ask' },
       { name: 'signing-keys', hash: '#/keys', waitFor: 'Trusted auditors' },
       { name: 'package-export', hash: '#/a/{id}/export', waitFor: 'What to export' },
       { name: 'verify', hash: `#/verify/${encodeURIComponent(pkg)}`, waitFor: 'Valid: nothing changed' },
+      // After the other screens of this assessment, so the answers it gives show nowhere else.
+      { name: 'history', hash: '#/a/{id}/history', waitFor: 'Audit trail intact', prepare: changeAnAnswer },
       { name: 'dashboard', hash: d('overview'), waitFor: 'Gap by zone and FR' },
       { name: 'zones', hash: d('zones'), waitFor: 'Conduits' },
       { name: 'asset-checklist', hash: d(`zones/asset:${hmi.id}`), waitFor: 'Questions to ask' },
@@ -119,6 +120,27 @@ export async function seedScreenshotWorkspace(
       },
     ],
   };
+}
+
+/** On the control room's checklist: the first requirement not met, then met; back to the History. */
+async function changeAnAnswer(page: Page): Promise<void> {
+  const history = page.url();
+  await page.goto(history.replace(/\/history$/, '/zones/zone:z1'));
+  const current = page.locator('.answer-title .req-id');
+  await current.waitFor();
+  const first = (await current.textContent()) ?? '';
+  // Exact: the next item's id ("SR 1.1 RE 1") can start with this one's.
+  const exactly = new RegExp(`^${first.replace(/[.*+?^${}()|[\]\\]/g, '\\$&')}$`);
+  await page.keyboard.press('3');
+  await page.locator('.answer-title .req-id', { hasNotText: exactly }).waitFor();
+  await page.keyboard.press('k');
+  await page.locator('.answer-title .req-id', { hasText: exactly }).waitFor();
+  await page.keyboard.press('1');
+  await page.locator('.answer-title .req-id', { hasNotText: exactly }).waitFor();
+  await page.goto(history);
+  await page.getByText('Changed answer').waitFor();
+  // The top bar's progress follows the score, which is recomputed a moment after the last answer.
+  await page.locator('[aria-label="Overall progress"][aria-valuenow="1"]').waitFor();
 }
 
 /** Photos, a screenshot, a config file and a note, some linked, for the evidence screen. */

@@ -165,7 +165,7 @@ const CASES: [AuditEvent, string, string, string][] = [
     }),
     'Deleted conduit',
     'Old link',
-    'Between Control room and Field; with zone Field; 3 answers removed; 1 finding no longer tied to it',
+    'Between Control room and Field; with zone Field; 3 answers removed; scope cleared on 1 finding',
   ],
   [
     ev('asset.created', 'asset', 'a1', {

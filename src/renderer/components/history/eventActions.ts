@@ -41,20 +41,20 @@ const edited =
 const zoneName = (names: HistoryNames, id: string | undefined) =>
   id ? (nameOf(names, 'zone', id) ?? id) : undefined;
 
-/** "12 answers removed", "2 findings detached": what a deletion took along. */
+/** "12 answers removed", "scope cleared on 2 findings": what a deletion took along. */
 function fallout(data: JsonValue): (string | undefined)[] {
   const removed = count(data, 'removedResponses');
   const detached = count(data, 'detachedFindings');
   return [
     removed ? `${plural(removed, 'answer')} removed` : undefined,
-    detached ? `${plural(detached, 'finding')} no longer tied to it` : undefined,
+    detached ? `scope cleared on ${plural(detached, 'finding')}` : undefined,
   ];
 }
 
 /** "3 zones, 12 assets, 300 answers": the non-zero counts of an import or merge. */
 function counts(o: JsonObject | undefined): string | undefined {
   if (!o) return undefined;
-  const nouns: [string, string, string?][] = [
+  const nouns: [string, string][] = [
     ['zones', 'zone'],
     ['conduits', 'conduit'],
     ['assets', 'asset'],

@@ -99,7 +99,7 @@ export function HistorySection({ assessment }: SectionProps) {
               <td className="nowrap">{formatDateTime(e.at)}</td>
               <td>{e.actor}</td>
               <td title={e.action}>{d.what}</td>
-              <td>
+              <td className="history-item-cell">
                 <span className="history-item" title={`${e.entity} ${e.entityId}`}>
                   {d.item}
                 </span>
@@ -114,7 +114,7 @@ export function HistorySection({ assessment }: SectionProps) {
                   version={assessment.updatedAt}
                 />
               </td>
-              <td className="small">{d.details}</td>
+              <td className="small history-details">{d.details}</td>
             </tr>
           ))}
         </tbody>
