@@ -1,6 +1,5 @@
 import type { AuditEvent } from '../../../core/audit/auditChain';
 import type { JsonValue } from '../../../core/canonicalJson';
-import { COMPONENT_TYPE_NAMES, type ComponentType } from '../../../core/domain';
 import { formatDateTime, formatSize } from '../format';
 import { answerChanges, changesText, valueText } from './eventChanges';
 import {
@@ -166,11 +165,9 @@ export const ACTIONS: Record<string, ActionWords> = {
   'asset.created': {
     what: 'Added asset',
     details: (e, names) => {
-      const type = text(e.data, 'componentType');
       const make = ['vendor', 'model', 'firmware'].map((k) => text(e.data, k)).filter(Boolean);
       return sentence([
-        type &&
-          (type in COMPONENT_TYPE_NAMES ? `${COMPONENT_TYPE_NAMES[type as ComponentType]} (${type})` : type),
+        valueText(names, 'asset', 'componentType', field(e.data, 'componentType')),
         text(e.data, 'zone') && `in ${zoneName(names, text(e.data, 'zone'))}`,
         make.length > 0 && make.join(' '),
         field(e.data, 'legacy') === true && 'legacy device',

@@ -1,21 +1,15 @@
 import type { JsonValue } from '../../../core/canonicalJson';
 import {
-  type AssessmentStatus,
   COMPONENT_TYPE_NAMES,
-  type ComponentType,
-  type FindingStatus,
   FRS,
   MATURITY_NAMES,
-  type MaturityLevel,
   RESULT_LABELS,
-  type ResponseResult,
   type Scope,
-  type Severity,
   type SlVector,
 } from '../../../core/domain';
 import { formatSl } from '../format';
 import { ASSESSMENT_STATUS_LABELS, FINDING_STATUS_LABELS, SEVERITY_LABELS } from '../labels';
-import { asObject, type Change, change, clip, isChange, strings } from './eventData';
+import { asObject, type Change, change, clip, isChange, lookup, strings } from './eventData';
 import { type HistoryNames, nameOf, scopeLabel } from './eventNames';
 
 // `{field: {from, to}}` changes in the words the forms use: "status Open → Resolved", "owner set to
@@ -56,13 +50,12 @@ const PROSE = new Set(['description', 'recommendation', 'scopeStatement']);
 const QUOTED = new Set(['name', 'title']);
 
 export function maturityText(v: JsonValue | undefined): string | undefined {
-  return typeof v === 'number' && v in MATURITY_NAMES
-    ? `ML${v} ${MATURITY_NAMES[v as MaturityLevel]}`
-    : undefined;
+  const name = lookup(MATURITY_NAMES, v);
+  return name ? `ML${v} ${name}` : undefined;
 }
 
 export function resultText(v: JsonValue | undefined): string | undefined {
-  return typeof v === 'string' && v in RESULT_LABELS ? RESULT_LABELS[v as ResponseResult] : undefined;
+  return lookup(RESULT_LABELS, v);
 }
 
 function isSl(v: JsonValue): v is SlVector & { [k: string]: JsonValue } {
@@ -94,15 +87,12 @@ export function valueText(
     return strings(v)
       .map((z) => nameOf(names, 'zone', z) ?? z)
       .join(' and ');
-  if (key === 'componentType' && typeof v === 'string' && v in COMPONENT_TYPE_NAMES) {
-    return `${COMPONENT_TYPE_NAMES[v as ComponentType]} (${v})`;
+  if (key === 'componentType' && lookup(COMPONENT_TYPE_NAMES, v)) {
+    return `${lookup(COMPONENT_TYPE_NAMES, v)} (${v})`;
   }
-  if (key === 'severity' && typeof v === 'string' && v in SEVERITY_LABELS)
-    return SEVERITY_LABELS[v as Severity];
+  if (key === 'severity' && lookup(SEVERITY_LABELS, v)) return lookup(SEVERITY_LABELS, v);
   if (key === 'status' && typeof v === 'string') {
-    const labels: Record<string, string> =
-      entity === 'assessment' ? ASSESSMENT_STATUS_LABELS : FINDING_STATUS_LABELS;
-    return labels[v as AssessmentStatus & FindingStatus] ?? v;
+    return lookup(entity === 'assessment' ? ASSESSMENT_STATUS_LABELS : FINDING_STATUS_LABELS, v) ?? v;
   }
   if (key === 'scope') {
     const scope = asScope(v);

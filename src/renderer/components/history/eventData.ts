@@ -48,6 +48,16 @@ export function recordedName(data: JsonValue, key: string): string | undefined {
   return isChange(v) && typeof v.to === 'string' && v.to.trim() ? v.to : undefined;
 }
 
+/** A label from a table by a recorded code; own keys only, so "constructor" is no status. */
+export function lookup(
+  table: Readonly<Record<string | number, string>>,
+  key: JsonValue | undefined,
+): string | undefined {
+  return (typeof key === 'string' || typeof key === 'number') && Object.hasOwn(table, key)
+    ? table[key]
+    : undefined;
+}
+
 export function strings(v: JsonValue | undefined): string[] {
   return Array.isArray(v) ? v.filter((x): x is string => typeof x === 'string') : [];
 }
