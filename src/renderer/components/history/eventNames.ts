@@ -50,9 +50,6 @@ export function historyNames(known: KnownNames, events: readonly Event[]): Histo
           ? text(e.data, 'fileName')
           : undefined;
     if (name) recorded.set(`${e.entity}:${e.entityId}`, name);
-    const sha = text(e.data, 'sha256');
-    const linkedFile = text(e.data, 'fileName');
-    if (sha && linkedFile) recorded.set(`evidence:${sha}`, linkedFile);
     if (e.entity === 'response') {
       answerKeys.add(e.entityId);
       // Answer events carry their scope's name at the time.
