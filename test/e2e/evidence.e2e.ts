@@ -138,7 +138,7 @@ describe('evidence in Chromium', () => {
     await app.close();
   });
 
-  it('removes with a reason and opens the original only after confirming', async () => {
+  it('removes with a reason, opens the original only after confirming, and the History tells it in words', async () => {
     const { dir, id } = seed();
     const opened: string[] = [];
     const app = await openApp(browser, dir, {
