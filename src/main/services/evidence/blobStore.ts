@@ -118,18 +118,9 @@ export class BlobStore {
    * journal once for the group rather than once per file. Call `finish` on it; a temp file never finished is swept on the next open.
    */
   async write(source: AsyncIterable<Uint8Array>, opts: PutOptions): Promise<PendingBlob> {
-    await this.ensureDir(this.root);
-    await this.ensureDir(this.tempDir);
-    const tmp = this.tempName();
-    let file: TempFile | undefined;
-    const fail = async (err: unknown) => {
-      await file?.close().catch(() => {});
-      file = undefined;
-      await this.removeTemp(tmp).catch(() => {});
-      return this.toAppError(err, opts.what);
-    };
-    try {
-      file = await this.openTemp(tmp);
+    return this.stage(opts, async (tmp, holds) => {
+      const file = await this.openTemp(tmp);
+      holds(file);
       const hash = createHash('sha256');
       const head = Buffer.allocUnsafe(SNIFF_BYTES);
       let size = 0;
@@ -140,25 +131,8 @@ export class BlobStore {
         hash.update(chunk);
         await file.write(chunk);
       }
-      const sha256 = hash.digest('hex');
-      const blob = { sha256, size, head: head.subarray(0, Math.min(size, SNIFF_BYTES)) };
-      return {
-        ...blob,
-        finish: async (syncDir = true) => {
-          try {
-            await file?.sync();
-            const closing = file;
-            file = undefined;
-            await closing?.close();
-            return { ...blob, created: await this.install(tmp, sha256, size, syncDir) };
-          } catch (err) {
-            throw await fail(err);
-          }
-        },
-      };
-    } catch (err) {
-      throw await fail(err);
-    }
+      return { sha256: hash.digest('hex'), size, head: head.subarray(0, Math.min(size, SNIFF_BYTES)) };
+    });
   }
 
   /**
@@ -167,35 +141,58 @@ export class BlobStore {
    * the bytes the store holds, whatever the source did meanwhile.
    */
   async copyIn(copy: (tmp: string) => Promise<void>, opts: PutOptions): Promise<PendingBlob> {
+    return this.stage(opts, async (tmp, holds) => {
+      await copy(tmp);
+      // Windows flushes only through a writable handle, and the copy may carry a read-only mode.
+      if (isWindows) await fsp.chmod(tmp, 0o600);
+      const fh = await fsp.open(tmp, isWindows ? 'r+' : 'r');
+      holds({
+        async sync() {
+          await fh.chmod(0o444);
+          await fh.datasync();
+        },
+        close: () => fh.close(),
+      });
+      const blob = await digestFile(tmp, SNIFF_BYTES);
+      if (blob.size > opts.limit) throw opts.tooLarge();
+      return blob;
+    });
+  }
+
+  /**
+   * A temp file that `fill` writes and hashes: on any failure it is closed and removed and the
+   * error worded for the user; `finish` fsyncs it and moves it to its content address.
+   */
+  private async stage(
+    opts: PutOptions,
+    fill: (
+      tmp: string,
+      holds: (file: Pick<TempFile, 'sync' | 'close'>) => void,
+    ) => Promise<Omit<StoredBlob, 'created'>>,
+  ): Promise<PendingBlob> {
     await this.ensureDir(this.root);
     await this.ensureDir(this.tempDir);
     const tmp = this.tempName();
-    let fh: fsp.FileHandle | undefined;
+    let file: Pick<TempFile, 'sync' | 'close'> | undefined;
     const fail = async (err: unknown) => {
-      await fh?.close().catch(() => {});
-      fh = undefined;
+      await file?.close().catch(() => {});
+      file = undefined;
       await this.removeTemp(tmp).catch(() => {});
       return this.toAppError(err, opts.what);
     };
     try {
-      await copy(tmp);
-      // Windows flushes only through a writable handle, and the copy may carry a read-only mode.
-      if (isWindows) await fsp.chmod(tmp, 0o600);
-      fh = await fsp.open(tmp, isWindows ? 'r+' : 'r');
-      const { sha256, size, head } = await digestFile(tmp, SNIFF_BYTES);
-      if (size > opts.limit) throw opts.tooLarge();
+      const blob = await fill(tmp, (f) => {
+        file = f;
+      });
       return {
-        sha256,
-        size,
-        head,
+        ...blob,
         finish: async (syncDir = true) => {
           try {
-            await fh?.chmod(0o444);
-            await fh?.datasync();
-            const closing = fh;
-            fh = undefined;
+            await file?.sync();
+            const closing = file;
+            file = undefined;
             await closing?.close();
-            return { sha256, size, head, created: await this.install(tmp, sha256, size, syncDir) };
+            return { ...blob, created: await this.install(tmp, blob.sha256, blob.size, syncDir) };
           } catch (err) {
             throw await fail(err);
           }
