@@ -91,7 +91,7 @@ export function EvidenceSection({ assessment }: SectionProps) {
           <legend className="sr-only">View</legend>
           <button
             type="button"
-            className={view === 'grid' ? 'btn small active' : 'btn small'}
+            className={view === 'grid' ? 'segment active' : 'segment'}
             aria-pressed={view === 'grid'}
             onClick={() => setView('grid')}
           >
@@ -99,7 +99,7 @@ export function EvidenceSection({ assessment }: SectionProps) {
           </button>
           <button
             type="button"
-            className={view === 'list' ? 'btn small active' : 'btn small'}
+            className={view === 'list' ? 'segment active' : 'segment'}
             aria-pressed={view === 'list'}
             onClick={() => setView('list')}
           >
