@@ -20,10 +20,6 @@ type Open =
   | { kind: 'delete'; key: SigningKeyInfo }
   | { kind: 'untrust'; key: TrustedKeyInfo };
 
-function messageOf(e: unknown): string {
-  return e instanceof Error && !('shape' in e) ? e.message : errorMessage(e);
-}
-
 /** Signing identities (Ed25519) and the trust list of other auditors' public keys. */
 export function KeysScreen() {
   const keys = useAsync(() => call('keys.list', {}), []);
@@ -344,7 +340,7 @@ function PemInput({
           accept=".pem,.key,.pub,text/plain"
           onChange={(e) => {
             const f = e.target.files?.[0];
-            if (f) readTextFile(f).then(onChange, (err) => setError(messageOf(err)));
+            if (f) readTextFile(f).then(onChange, (err) => setError(errorMessage(err)));
           }}
         />
       </label>

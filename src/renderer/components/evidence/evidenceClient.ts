@@ -2,17 +2,9 @@ import type { EvidenceKind, EvidenceTarget } from '../../../core/evidenceTargets
 import type { EvidenceAddOutcome, EvidenceBatchLine } from '../../../shared/contract/evidence';
 import { MAX_WINDOW_BYTES } from '../../../shared/contract/evidence';
 import { call, errorMessage } from '../../api';
+import { blobToBase64 } from '../../readFile';
 
 // Getting bytes from the window (file input, drop, paste, camera) into evidence.addBytes.
-
-export function blobToBase64(blob: Blob): Promise<string> {
-  return new Promise((resolve, reject) => {
-    const reader = new FileReader();
-    reader.onload = () => resolve(String(reader.result).replace(/^data:[^,]*,/, ''));
-    reader.onerror = () => reject(reader.error ?? new Error('read failed'));
-    reader.readAsDataURL(blob);
-  });
-}
 
 export interface WindowFile {
   file: File;
@@ -65,7 +57,7 @@ export async function addBlob(
   return call('evidence.addBytes', {
     assessmentId: opts.assessmentId,
     fileName,
-    base64: await blobToBase64(blob),
+    base64: await blobToBase64(blob, fileName),
     kind: opts.kind ?? 'file',
     target: opts.target,
     lastModified,

@@ -3,6 +3,7 @@ import type { ExportResult, RegisterImportPreview } from '../../../shared/contra
 import { call, errorMessage } from '../../api';
 import { ErrorBanner } from '../../components/ErrorBanner';
 import { PathField } from '../../components/PathField';
+import { readFileBytes } from '../../readFile';
 import { PackageExportBlock } from './PackageExportBlock';
 import type { SectionProps } from './sections';
 
@@ -110,14 +111,6 @@ export function ReportsBlock({ assessment }: SectionProps) {
   );
 }
 
-async function fileToBase64(file: File): Promise<string> {
-  const bytes = new Uint8Array(await file.arrayBuffer());
-  let binary = '';
-  for (let i = 0; i < bytes.length; i += 0x8000)
-    binary += String.fromCharCode(...bytes.subarray(i, i + 0x8000));
-  return btoa(binary);
-}
-
 /** Reads Owner, Due date and Status back from a register engineers filled in; preview, then apply. */
 export function RegisterImportBlock({ assessment, onChanged }: SectionProps) {
   const [file, setFile] = useState<{ fileName: string; base64: string }>();
@@ -133,7 +126,7 @@ export function RegisterImportBlock({ assessment, onChanged }: SectionProps) {
     if (!f) return;
     setBusy(true);
     try {
-      const picked = { fileName: f.name, base64: await fileToBase64(f) };
+      const picked = await readFileBytes(f);
       setFile(picked);
       setPreview(await call('reports.importRegisterPreview', { assessmentId: assessment.id, file: picked }));
     } catch (e) {

@@ -5,10 +5,10 @@ import {
   type AssetImportPreview,
   type AssetImportResult,
 } from '../../../../shared/contract/model';
-import { ApiError, call, errorMessage } from '../../../api';
+import { call, errorMessage } from '../../../api';
 import { ErrorBanner } from '../../../components/ErrorBanner';
-import { readFileBase64 } from '../../../components/readFile';
 import { useNavigate } from '../../../navigation';
+import { readFileBytes } from '../../../readFile';
 import { useWorkspaceData } from '../workspaceData';
 
 const FIELD_LABELS: Record<AssetImportField, string> = {
@@ -33,10 +33,6 @@ const SHORT_LABELS: Record<AssetImportField, string> = {
 
 type Mapping = Partial<Record<AssetImportField, string>>;
 
-function message(e: unknown): string {
-  return e instanceof ApiError ? errorMessage(e) : e instanceof Error ? e.message : errorMessage(e);
-}
-
 /** CSV or XLSX → column mapping with a sample → all rows imported, or none and the list of what is wrong. */
 export function ImportAssetsWizard({ assessmentId }: { assessmentId: string }) {
   const data = useWorkspaceData();
@@ -57,7 +53,7 @@ export function ImportAssetsWizard({ assessmentId }: { assessmentId: string }) {
     setError(undefined);
     setResult(undefined);
     try {
-      const bytes = await readFileBase64(picked);
+      const bytes = await readFileBytes(picked);
       const p = await call('assets.importPreview', { assessmentId, file: bytes });
       setFile(bytes);
       setPreview(p);
@@ -65,7 +61,7 @@ export function ImportAssetsWizard({ assessmentId }: { assessmentId: string }) {
       setDefaultZone(data.zones[0]?.id ?? '');
     } catch (e) {
       setPreview(undefined);
-      setError(message(e));
+      setError(errorMessage(e));
     } finally {
       setBusy(false);
     }
@@ -86,7 +82,7 @@ export function ImportAssetsWizard({ assessmentId }: { assessmentId: string }) {
       setResult(r);
       if (r.errors.length === 0) data.reloadModel();
     } catch (e) {
-      setError(message(e));
+      setError(errorMessage(e));
     } finally {
       setBusy(false);
     }
