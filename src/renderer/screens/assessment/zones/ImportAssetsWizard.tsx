@@ -10,6 +10,7 @@ import { ErrorBanner } from '../../../components/ErrorBanner';
 import { useNavigate } from '../../../navigation';
 import { readFileBytes } from '../../../readFile';
 import { useWorkspaceData } from '../workspaceData';
+import { ZoneOptions } from './ZoneSelect';
 
 const FIELD_LABELS: Record<AssetImportField, string> = {
   name: 'Name',
@@ -159,11 +160,7 @@ export function ImportAssetsWizard({ assessmentId }: { assessmentId: string }) {
               <label>
                 <span>Zone for every row</span>
                 <select value={defaultZone} onChange={(e) => setDefaultZone(e.target.value)}>
-                  {data.zones.map((z) => (
-                    <option key={z.id} value={z.id}>
-                      {z.name}
-                    </option>
-                  ))}
+                  <ZoneOptions zones={data.zones} />
                 </select>
               </label>
             )}
