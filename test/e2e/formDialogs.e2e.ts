@@ -24,13 +24,17 @@ const SL1 = { FR1: 1, FR2: 1, FR3: 1, FR4: 1, FR5: 1, FR6: 1, FR7: 1 };
 const focusedLabel = (page: Page) =>
   page.evaluate(() => (document.activeElement as HTMLInputElement | null)?.labels?.[0]?.textContent?.trim());
 
+/** A fresh workspace in the window, with one assessment. */
+async function withAssessment(title: string) {
+  const dir = tempDataDir();
+  dirs.push(dir);
+  const app = await openApp(browser, dir);
+  return { app, page: app.page, a: app.services.assessments.create({ title }) };
+}
+
 describe('form dialogs in Chromium', () => {
   it('add zone, conduit and asset: first field focused, Enter submits when complete, Escape closes, errors in place', async () => {
-    const dir = tempDataDir();
-    dirs.push(dir);
-    const app = await openApp(browser, dir);
-    const { page } = app;
-    const a = app.services.assessments.create({ title: 'Dialogs' });
+    const { app, page, a } = await withAssessment('Dialogs');
 
     await goto(page, `#/a/${a.id}/zones/new:zone`);
     const zoneDialog = page.getByRole('dialog', { name: 'Add zone' });
@@ -82,11 +86,7 @@ describe('form dialogs in Chromium', () => {
   });
 
   it('note: the title is focused, Save note waits for a note, Escape adds nothing', async () => {
-    const dir = tempDataDir();
-    dirs.push(dir);
-    const app = await openApp(browser, dir);
-    const { page } = app;
-    const a = app.services.assessments.create({ title: 'Notes' });
+    const { app, page, a } = await withAssessment('Notes');
     await goto(page, `#/a/${a.id}/evidence`);
     await page.getByText('No evidence yet').waitFor();
 
