@@ -1,12 +1,13 @@
 import fs from 'node:fs';
 import type { Browser, Page } from 'playwright-core';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
-import type { Zone } from '../../src/core/model';
+import type { Asset, Zone } from '../../src/core/model';
 import { goto, invoke } from './fieldHelpers';
 import { launchChromium, openApp, tempDataDir } from './harness';
 
 // The add dialogs of the zones page and the evidence note share one form dialog: focus lands on the
 // first field, Enter submits only a complete form, Escape closes, a failed save keeps the dialog open.
+// Confirmations (delete an asset, a signing key) share one too: Cancel leaves all, a failure stays in place.
 
 let browser: Browser;
 const dirs: string[] = [];
@@ -107,6 +108,52 @@ describe('form dialogs in Chromium', () => {
     expect(await dialog.count()).toBe(0);
     const [note] = app.services.evidence.list(a.id);
     expect(note).toMatchObject({ kind: 'note', mediaType: expect.stringMatching(/^text\/plain/) });
+    await app.close();
+  });
+
+  it('confirmations: Cancel keeps the asset; a failed delete shows the sentence in place; then it goes', async () => {
+    const { app, page, a } = await withAssessment('Confirm');
+    const zone = await invoke<Zone>(app.table, 'zones.create', {
+      assessmentId: a.id,
+      name: 'Cell',
+      slTarget: SL1,
+    });
+    const asset = await invoke<Asset>(app.table, 'assets.create', {
+      assessmentId: a.id,
+      name: 'RTU-7',
+      zone: zone.id,
+      componentType: 'EDR',
+    });
+    await goto(page, `#/a/${a.id}/zones/asset:${asset.id}`);
+    await page.getByRole('button', { name: 'Delete asset' }).click();
+    const dialog = page.getByRole('dialog', { name: 'Delete asset “RTU-7”?' });
+    await dialog.getByRole('button', { name: 'Cancel' }).click();
+    expect(await dialog.count()).toBe(0);
+
+    const remove = app.table['assets.delete'];
+    const sentence = 'The workspace is read-only. Copy it to a writable folder and try again.';
+    app.table['assets.delete'] = async () => ({
+      ok: false,
+      error: { code: 'not-writable', message: sentence },
+    });
+    await page.getByRole('button', { name: 'Delete asset' }).click();
+    await dialog.getByRole('button', { name: 'Delete', exact: true }).click();
+    await dialog.getByRole('alert').getByText(sentence).waitFor();
+    expect(await invoke<Asset[]>(app.table, 'assets.list', { assessmentId: a.id })).toHaveLength(1);
+    app.table['assets.delete'] = remove;
+    await dialog.getByRole('button', { name: 'Delete', exact: true }).click();
+    await page.getByRole('heading', { name: /Cell/ }).waitFor();
+    expect(await invoke<Asset[]>(app.table, 'assets.list', { assessmentId: a.id })).toEqual([]);
+
+    // The signing keys screen asks the same way.
+    app.services.signing.create('Ana Kovač', 'correct horse battery');
+    await goto(page, '#/keys');
+    await page.getByTestId('key-row').getByRole('button', { name: 'Delete' }).click();
+    const keyDialog = page.getByRole('dialog', { name: 'Delete signing key?' });
+    await keyDialog.getByRole('button', { name: 'Delete key' }).click();
+    await page.getByText('Deleted Ana Kovač.').waitFor();
+    expect(await keyDialog.count()).toBe(0);
+    expect(app.services.signing.list()).toEqual([]);
     await app.close();
   });
 });

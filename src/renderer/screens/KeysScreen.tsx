@@ -3,7 +3,7 @@ import { keyFileName } from '../../core/keyFileName';
 import { FILE_FILTERS } from '../../shared/contract/desktop';
 import type { SigningKeyInfo, TrustedKeyInfo } from '../../shared/contract/signing';
 import { call, errorMessage } from '../api';
-import { Dialog } from '../components/Dialog';
+import { ConfirmDialog } from '../components/ConfirmDialog';
 import { ErrorBanner } from '../components/ErrorBanner';
 import { Fingerprint } from '../components/Fingerprint';
 import { FormDialog } from '../components/FormDialog';
@@ -197,9 +197,9 @@ export function KeysScreen() {
       {open?.kind === 'delete' && (
         <ConfirmDialog
           title="Delete signing key?"
-          confirm="Delete key"
+          confirmLabel="Delete key"
           onClose={() => setOpen(undefined)}
-          run={() =>
+          onConfirm={() =>
             call('keys.delete', { name: open.key.name }).then(() => done(`Deleted ${open.key.name}.`))
           }
         >
@@ -213,9 +213,9 @@ export function KeysScreen() {
       {open?.kind === 'untrust' && (
         <ConfirmDialog
           title="Remove trusted key?"
-          confirm="Remove"
+          confirmLabel="Remove"
           onClose={() => setOpen(undefined)}
-          run={() =>
+          onConfirm={() =>
             call('trust.remove', { fingerprint: open.key.fingerprint }).then(() =>
               done(`${open.key.name} is no longer trusted.`),
             )
@@ -227,45 +227,6 @@ export function KeysScreen() {
         </ConfirmDialog>
       )}
     </div>
-  );
-}
-
-function ConfirmDialog({
-  title,
-  confirm,
-  children,
-  onClose,
-  run,
-}: {
-  title: string;
-  confirm: string;
-  children: React.ReactNode;
-  onClose: () => void;
-  run: () => Promise<unknown>;
-}) {
-  const [error, setError] = useState<string>();
-  return (
-    <Dialog
-      title={title}
-      onClose={onClose}
-      actions={
-        <>
-          <button type="button" className="btn" onClick={onClose}>
-            Cancel
-          </button>
-          <button
-            type="button"
-            className="btn danger"
-            onClick={() => run().catch((e) => setError(errorMessage(e)))}
-          >
-            {confirm}
-          </button>
-        </>
-      }
-    >
-      {children}
-      <ErrorBanner message={error} />
-    </Dialog>
   );
 }
 
