@@ -4,3 +4,13 @@ export function formatDateTime(iso: string): string {
   const d = new Date(iso);
   return Number.isNaN(d.getTime()) ? iso : dateTime.format(d);
 }
+
+const MiB = 1024 * 1024;
+
+/** A file size in the unit that fits it: 512 B, 3.4 KiB, 120 MiB, 4.00 GiB. */
+export function formatSize(n: number): string {
+  if (n < 1024) return `${n} B`;
+  if (n < MiB) return `${(n / 1024).toFixed(n < 10 * 1024 ? 1 : 0)} KiB`;
+  if (n < 1024 * MiB) return `${(n / MiB).toFixed(n < 10 * MiB ? 1 : 0)} MiB`;
+  return `${(n / 1024 / MiB).toFixed(2)} GiB`;
+}

@@ -8,9 +8,9 @@ import { useAsync } from '../../useAsync';
 import { ConfirmDialog } from '../ConfirmDialog';
 import { Dialog } from '../Dialog';
 import { ErrorBanner } from '../ErrorBanner';
-import { formatDateTime } from '../format';
+import { formatDateTime, formatSize } from '../format';
 import { ItemHistory } from '../history/ItemHistory';
-import { copyText, formatSize } from './evidenceClient';
+import { copyText } from './evidenceClient';
 import { Thumb } from './Thumb';
 
 /** Copies a SHA-256 to the clipboard and says so. */

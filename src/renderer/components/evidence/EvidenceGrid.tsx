@@ -1,9 +1,8 @@
 import { useRef } from 'react';
 import { describeRef } from '../../../core/evidenceTargets';
 import type { EvidenceItem } from '../../../shared/contract/evidence';
-import { formatDateTime } from '../format';
+import { formatDateTime, formatSize } from '../format';
 import { CopyHash } from './EvidenceDetails';
-import { formatSize } from './evidenceClient';
 import { Thumb } from './Thumb';
 import { useScrollView, visibleRows } from './useWindowedRows';
 

@@ -140,10 +140,3 @@ export async function copyText(text: string): Promise<void> {
     ta.remove();
   }
 }
-
-export function formatSize(n: number): string {
-  if (n < 1024) return `${n} B`;
-  if (n < MiB) return `${(n / 1024).toFixed(n < 10 * 1024 ? 1 : 0)} KiB`;
-  if (n < 1024 * MiB) return `${(n / MiB).toFixed(n < 10 * MiB ? 1 : 0)} MiB`;
-  return `${(n / 1024 / MiB).toFixed(2)} GiB`;
-}

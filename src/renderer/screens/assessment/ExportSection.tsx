@@ -2,6 +2,7 @@ import { useState } from 'react';
 import type { ExportResult, RegisterImportPreview } from '../../../shared/contract/reports';
 import { call, errorMessage } from '../../api';
 import { ErrorBanner } from '../../components/ErrorBanner';
+import { formatSize } from '../../components/format';
 import { PathField } from '../../components/PathField';
 import { readFileBytes } from '../../readFile';
 import { PackageExportBlock } from './PackageExportBlock';
@@ -21,12 +22,6 @@ const STEPS: Record<
     run: (assessmentId, outDir) => call('reports.exportReport', { assessmentId, outDir }),
   },
 };
-
-function size(bytes: number): string {
-  return bytes < 1024 * 1024
-    ? `${Math.max(1, Math.round(bytes / 1024))} KB`
-    : `${(bytes / 1024 / 1024).toFixed(1)} MB`;
-}
 
 /** The gap register and the findings report: buttons, a progress line, and where the files went. */
 export function ReportsBlock({ assessment }: SectionProps) {
@@ -99,7 +94,8 @@ export function ReportsBlock({ assessment }: SectionProps) {
           <ul className="written" data-testid="written-files">
             {written.map((w) => (
               <li key={w.path} className="written-file">
-                <strong>Wrote the {w.label}</strong> <span className="muted small">({size(w.bytes)})</span>
+                <strong>Wrote the {w.label}</strong>{' '}
+                <span className="muted small">({formatSize(w.bytes)})</span>
                 <span className="path mono small">{w.path}</span>
               </li>
             ))}
