@@ -9,6 +9,7 @@ import {
 import type { GapItem } from '../../../../core/scoring/types';
 import { call } from '../../../api';
 import { ErrorBanner } from '../../../components/ErrorBanner';
+import { Options } from '../../../components/Options';
 import { SEVERITY_LABELS, SeverityChip } from '../../../components/SeverityChip';
 import { useNavigate } from '../../../navigation';
 import { useAsync } from '../../../useAsync';
@@ -139,11 +140,7 @@ export function FindingsSection({ assessment, route }: SectionProps) {
             onChange={(e) => set('severity', e.target.value as Severity | 'all')}
           >
             <option value="all">All</option>
-            {SEVERITIES.map((s) => (
-              <option key={s} value={s}>
-                {SEVERITY_LABELS[s]}
-              </option>
-            ))}
+            <Options values={SEVERITIES} labels={SEVERITY_LABELS} />
           </select>
         </label>
         <label>
@@ -153,11 +150,7 @@ export function FindingsSection({ assessment, route }: SectionProps) {
             onChange={(e) => set('status', e.target.value as FindingStatus | 'all')}
           >
             <option value="all">All</option>
-            {FINDING_STATUSES.map((s) => (
-              <option key={s} value={s}>
-                {STATUS_LABELS[s]}
-              </option>
-            ))}
+            <Options values={FINDING_STATUSES} labels={STATUS_LABELS} />
           </select>
         </label>
         <label>

@@ -133,6 +133,12 @@ export function AddConduitDialog({
   );
 }
 
+const DEVICE_FIELDS = [
+  ['vendor', 'Vendor'],
+  ['model', 'Model'],
+  ['firmware', 'Firmware'],
+] as const;
+
 export function AssetFields({
   value,
   zones,
@@ -162,33 +168,17 @@ export function AssetFields({
         </select>
       </label>
       <div className="form grid-3">
-        <label>
-          Vendor
-          <input
-            value={value.vendor}
-            maxLength={200}
-            onChange={(e) => set('vendor', e.target.value)}
-            onBlur={onTextBlur}
-          />
-        </label>
-        <label>
-          Model
-          <input
-            value={value.model}
-            maxLength={200}
-            onChange={(e) => set('model', e.target.value)}
-            onBlur={onTextBlur}
-          />
-        </label>
-        <label>
-          Firmware
-          <input
-            value={value.firmware}
-            maxLength={200}
-            onChange={(e) => set('firmware', e.target.value)}
-            onBlur={onTextBlur}
-          />
-        </label>
+        {DEVICE_FIELDS.map(([key, label]) => (
+          <label key={key}>
+            {label}
+            <input
+              value={value[key]}
+              maxLength={200}
+              onChange={(e) => set(key, e.target.value)}
+              onBlur={onTextBlur}
+            />
+          </label>
+        ))}
       </div>
       <label className="check">
         <input type="checkbox" checked={value.legacy} onChange={(e) => set('legacy', e.target.checked)} />
