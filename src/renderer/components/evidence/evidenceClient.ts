@@ -102,9 +102,14 @@ export async function filesFromDataTransfer(dt: DataTransfer): Promise<WindowFil
   return [...dt.files].map((file) => ({ file, name: file.name }));
 }
 
+/** Now, for a captured file's name: 2026-11-26T08-15-00 (no colons, which Windows refuses). */
+export function fileStamp(): string {
+  return new Date().toISOString().replace(/[:.]/g, '-').slice(0, 19);
+}
+
 /** A pasted image is a screenshot; its generic name ("image.png") becomes a dated one. */
 export function pastedFiles(dt: DataTransfer): WindowFile[] {
-  const stamp = new Date().toISOString().replace(/[:.]/g, '-').slice(0, 19);
+  const stamp = fileStamp();
   return [...dt.files].map((file, i) => {
     const ext = file.type === 'image/jpeg' ? 'jpg' : (file.type.split('/')[1] ?? 'bin');
     const generic = /^image\.\w+$/.test(file.name) || !file.name;
