@@ -7,8 +7,11 @@ declare global {
   }
 }
 
+/** An error whose message is already a sentence for the user, such as a file too large to send. */
+export class UserError extends Error {}
+
 /** A handler's typed error, carried to the screen that shows its message. */
-export class ApiError extends Error {
+export class ApiError extends UserError {
   constructor(readonly shape: AppErrorShape) {
     super(shape.message);
   }
@@ -21,6 +24,6 @@ export async function call<C extends ChannelName>(channel: C, input: InputOf<C>)
 }
 
 export function errorMessage(err: unknown): string {
-  if (err instanceof ApiError) return err.shape.message;
+  if (err instanceof UserError) return err.message;
   return 'Something went wrong. Your data was not changed; try again.';
 }

@@ -1,4 +1,5 @@
-import { type ReactNode, useEffect, useId, useRef } from 'react';
+import type { ReactNode } from 'react';
+import { useModal } from './useModal';
 
 interface DialogProps {
   title: string;
@@ -11,22 +12,13 @@ interface DialogProps {
 
 /** A modal built on <dialog>, so focus trapping and Escape come from the browser. */
 export function Dialog({ title, children, onClose, actions, wide }: DialogProps) {
-  const ref = useRef<HTMLDialogElement>(null);
-  const titleId = useId();
-  useEffect(() => {
-    const el = ref.current;
-    if (el && !el.open) el.showModal();
-    return () => el?.close();
-  }, []);
+  const { ref, titleId, onCancel } = useModal(onClose);
   return (
     <dialog
       ref={ref}
       className={wide ? 'dialog wide' : 'dialog'}
       aria-labelledby={titleId}
-      onCancel={(e) => {
-        e.preventDefault();
-        onClose();
-      }}
+      onCancel={onCancel}
     >
       <h2 id={titleId}>{title}</h2>
       <div className="dialog-body">{children}</div>

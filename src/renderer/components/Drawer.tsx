@@ -1,4 +1,5 @@
-import { type ReactNode, useEffect, useId, useRef } from 'react';
+import type { ReactNode } from 'react';
+import { useModal } from './useModal';
 
 /** A side panel on <dialog>: modal, so focus stays inside and Escape closes it, like Dialog. */
 export function Drawer({
@@ -12,23 +13,9 @@ export function Drawer({
   actions: ReactNode;
   onClose: () => void;
 }) {
-  const ref = useRef<HTMLDialogElement>(null);
-  const titleId = useId();
-  useEffect(() => {
-    const el = ref.current;
-    if (el && !el.open) el.showModal();
-    return () => el?.close();
-  }, []);
+  const { ref, titleId, onCancel } = useModal(onClose);
   return (
-    <dialog
-      ref={ref}
-      className="drawer"
-      aria-labelledby={titleId}
-      onCancel={(e) => {
-        e.preventDefault();
-        onClose();
-      }}
-    >
+    <dialog ref={ref} className="drawer" aria-labelledby={titleId} onCancel={onCancel}>
       <div className="drawer-head">
         <h2 id={titleId}>{title}</h2>
         <button type="button" className="btn ghost small" onClick={onClose} aria-label="Close">

@@ -1,7 +1,7 @@
-import { type ReactNode, useId, useState } from 'react';
-import { errorMessage } from '../api';
+import { type ReactNode, useId } from 'react';
 import { Dialog } from './Dialog';
 import { ErrorBanner } from './ErrorBanner';
+import { useDialogAction } from './useDialogAction';
 
 interface FormDialogProps {
   title: string;
@@ -32,17 +32,7 @@ export function FormDialog({
   children,
 }: FormDialogProps) {
   const formId = useId();
-  const [busy, setBusy] = useState(false);
-  const [error, setError] = useState<string>();
-  const submit = async () => {
-    setBusy(true);
-    try {
-      await onSubmit();
-    } catch (e) {
-      setError(errorMessage(e));
-      setBusy(false);
-    }
-  };
+  const { busy, error, run: submit } = useDialogAction(onSubmit);
   return (
     <Dialog
       title={title}

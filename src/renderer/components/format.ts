@@ -9,6 +9,7 @@ export function formatDateTime(iso: string): string {
 
 const MiB = 1024 * 1024;
 
+/** A file size in the unit that fits it: 512 B, 3.4 KiB, 120 MiB, 4.00 GiB. */
 export function formatSize(n: number): string {
   if (n < 1024) return `${n} B`;
   if (n < MiB) return `${(n / 1024).toFixed(n < 10 * 1024 ? 1 : 0)} KiB`;

@@ -1,7 +1,7 @@
 import { useState } from 'react';
 import type { AssessmentSummary } from '../../shared/contract/assessments';
 import { call, errorMessage } from '../api';
-import { Dialog } from '../components/Dialog';
+import { ConfirmDialog } from '../components/ConfirmDialog';
 import { ErrorBanner } from '../components/ErrorBanner';
 import { FormDialog } from '../components/FormDialog';
 import { formatDateTime } from '../components/format';
@@ -225,24 +225,17 @@ function DeleteDialog({
     }
   };
   return (
-    <Dialog
+    <ConfirmDialog
       title="Delete assessment?"
+      confirmLabel="Delete"
+      cancelLabel="Keep it"
       onClose={onClose}
-      actions={
-        <>
-          <button type="button" className="btn" onClick={onClose}>
-            Keep it
-          </button>
-          <button type="button" className="btn danger" onClick={() => void remove()}>
-            Delete
-          </button>
-        </>
-      }
+      onConfirm={remove}
     >
       <p>
         <strong>{assessment.title}</strong> and everything recorded in it (zones, answers, findings, evidence)
         will be deleted. The deletion itself stays in the audit trail. This cannot be undone.
       </p>
-    </Dialog>
+    </ConfirmDialog>
   );
 }

@@ -3,7 +3,7 @@ import { keyFileName } from '../../core/keyFileName';
 import { FILE_FILTERS } from '../../shared/contract/desktop';
 import type { SigningKeyInfo, TrustedKeyInfo } from '../../shared/contract/signing';
 import { call, errorMessage } from '../api';
-import { Dialog } from '../components/Dialog';
+import { ConfirmDialog } from '../components/ConfirmDialog';
 import { ErrorBanner } from '../components/ErrorBanner';
 import { Fingerprint } from '../components/Fingerprint';
 import { FormDialog } from '../components/FormDialog';
@@ -19,10 +19,6 @@ type Open =
   | { kind: 'trust' }
   | { kind: 'delete'; key: SigningKeyInfo }
   | { kind: 'untrust'; key: TrustedKeyInfo };
-
-function messageOf(e: unknown): string {
-  return e instanceof Error && !('shape' in e) ? e.message : errorMessage(e);
-}
 
 /** Signing identities (Ed25519) and the trust list of other auditors' public keys. */
 export function KeysScreen() {
@@ -201,9 +197,9 @@ export function KeysScreen() {
       {open?.kind === 'delete' && (
         <ConfirmDialog
           title="Delete signing key?"
-          confirm="Delete key"
+          confirmLabel="Delete key"
           onClose={() => setOpen(undefined)}
-          run={() =>
+          onConfirm={() =>
             call('keys.delete', { name: open.key.name }).then(() => done(`Deleted ${open.key.name}.`))
           }
         >
@@ -217,9 +213,9 @@ export function KeysScreen() {
       {open?.kind === 'untrust' && (
         <ConfirmDialog
           title="Remove trusted key?"
-          confirm="Remove"
+          confirmLabel="Remove"
           onClose={() => setOpen(undefined)}
-          run={() =>
+          onConfirm={() =>
             call('trust.remove', { fingerprint: open.key.fingerprint }).then(() =>
               done(`${open.key.name} is no longer trusted.`),
             )
@@ -231,45 +227,6 @@ export function KeysScreen() {
         </ConfirmDialog>
       )}
     </div>
-  );
-}
-
-function ConfirmDialog({
-  title,
-  confirm,
-  children,
-  onClose,
-  run,
-}: {
-  title: string;
-  confirm: string;
-  children: React.ReactNode;
-  onClose: () => void;
-  run: () => Promise<unknown>;
-}) {
-  const [error, setError] = useState<string>();
-  return (
-    <Dialog
-      title={title}
-      onClose={onClose}
-      actions={
-        <>
-          <button type="button" className="btn" onClick={onClose}>
-            Cancel
-          </button>
-          <button
-            type="button"
-            className="btn danger"
-            onClick={() => run().catch((e) => setError(errorMessage(e)))}
-          >
-            {confirm}
-          </button>
-        </>
-      }
-    >
-      {children}
-      <ErrorBanner message={error} />
-    </Dialog>
   );
 }
 
@@ -344,7 +301,7 @@ function PemInput({
           accept=".pem,.key,.pub,text/plain"
           onChange={(e) => {
             const f = e.target.files?.[0];
-            if (f) readTextFile(f).then(onChange, (err) => setError(messageOf(err)));
+            if (f) readTextFile(f).then(onChange, (err) => setError(errorMessage(err)));
           }}
         />
       </label>

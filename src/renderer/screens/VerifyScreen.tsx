@@ -4,7 +4,7 @@ import type { VerifyFile, VerifyReport } from '../../shared/contract/packages';
 import { call, errorMessage } from '../api';
 import { ErrorBanner } from '../components/ErrorBanner';
 import { Fingerprint } from '../components/Fingerprint';
-import { formatDateTime } from '../components/format';
+import { formatDateTime, formatSize } from '../components/format';
 import { PageHeader } from '../components/PageHeader';
 import { PathField } from '../components/PathField';
 import { useAsync } from '../useAsync';
@@ -18,13 +18,6 @@ const FILE_ORDER: Record<VerifyFile['status'], number> = {
   unreadable: 3,
   ok: 4,
 };
-
-function formatBytes(n: number | undefined): string {
-  if (n === undefined) return '';
-  if (n < 1024) return `${n} B`;
-  if (n < 1024 ** 2) return `${(n / 1024).toFixed(1)} KiB`;
-  return `${(n / 1024 ** 2).toFixed(1)} MiB`;
-}
 
 function Verdict({ r }: { r: VerifyReport }) {
   const text = {
@@ -107,7 +100,7 @@ export function VerifyScreen({ file }: { file?: string }) {
                       {p.name}
                     </button>{' '}
                     <span className="muted small">
-                      {formatBytes(p.size)}, {formatDateTime(p.modifiedAt)}
+                      {formatSize(p.size)}, {formatDateTime(p.modifiedAt)}
                     </span>
                   </li>
                 ))}
@@ -156,7 +149,7 @@ export function VerifyScreen({ file }: { file?: string }) {
                       data-testid="file-row"
                     >
                       <td className="mono">{f.path}</td>
-                      <td>{formatBytes(f.size)}</td>
+                      <td>{f.size === undefined ? '' : formatSize(f.size)}</td>
                       <td>
                         <span className="check-icon" aria-hidden="true">
                           {f.status === 'ok' ? ICON.pass : ICON.fail}

@@ -7,6 +7,7 @@ import { CameraDialog } from './CameraDialog';
 import {
   addBlob,
   addWindowFiles,
+  fileStamp,
   filesFromDataTransfer,
   pastedFiles,
   summarize,
@@ -212,8 +213,9 @@ export function CaptureBar({
         <CameraDialog
           onClose={() => setDialog(undefined)}
           onPhoto={async (jpeg) => {
-            const stamp = new Date().toISOString().replace(/[:.]/g, '-').slice(0, 19);
-            await single(() => addBlob(jpeg, `photo-${stamp}.jpg`, { assessmentId, target, kind: 'photo' }));
+            await single(() =>
+              addBlob(jpeg, `photo-${fileStamp()}.jpg`, { assessmentId, target, kind: 'photo' }),
+            );
           }}
         />
       )}

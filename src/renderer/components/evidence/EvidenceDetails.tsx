@@ -5,6 +5,7 @@ import type { EvidenceItem, EvidenceTargets } from '../../../shared/contract/evi
 import { call, errorMessage } from '../../api';
 import { useDesktop } from '../../desktop';
 import { useAsync } from '../../useAsync';
+import { ConfirmDialog } from '../ConfirmDialog';
 import { Dialog } from '../Dialog';
 import { ErrorBanner } from '../ErrorBanner';
 import { formatDateTime, formatSize } from '../format';
@@ -157,27 +158,15 @@ export function EvidenceDetails({
 
   if (confirm === 'remove') {
     return (
-      <Dialog
+      <ConfirmDialog
         title="Remove evidence?"
+        confirmLabel="Remove"
+        disabled={reason.trim().length < 3}
         onClose={() => setConfirm(undefined)}
-        actions={
-          <>
-            <button type="button" className="btn" onClick={() => setConfirm(undefined)}>
-              Cancel
-            </button>
-            <button
-              type="button"
-              className="btn danger"
-              disabled={reason.trim().length < 3}
-              onClick={async () => {
-                await act(() => call('evidence.remove', { assessmentId, sha256: item.sha256, reason }));
-                setConfirm(undefined);
-              }}
-            >
-              Remove
-            </button>
-          </>
-        }
+        onConfirm={async () => {
+          await act(() => call('evidence.remove', { assessmentId, sha256: item.sha256, reason }));
+          setConfirm(undefined);
+        }}
       >
         <p>
           {item.fileName} will no longer be shown or linked. The file itself is kept, and your name, the time
@@ -190,47 +179,36 @@ export function EvidenceDetails({
           </label>
         </div>
         <ErrorBanner message={error} />
-      </Dialog>
+      </ConfirmDialog>
     );
   }
   if (confirm === 'open') {
     return (
-      <Dialog
+      <ConfirmDialog
         title="Open the original?"
+        confirmLabel="Open copy"
+        tone="primary"
         onClose={() => setConfirm(undefined)}
-        actions={
-          <>
-            <button type="button" className="btn" onClick={() => setConfirm(undefined)}>
-              Cancel
-            </button>
-            <button
-              type="button"
-              className="btn primary"
-              onClick={async () => {
-                try {
-                  const r = await call('evidence.openOriginal', {
-                    assessmentId,
-                    sha256: item.sha256,
-                    confirmed: true,
-                  });
-                  setOpened(r.opened);
-                  setError(undefined);
-                } catch (e) {
-                  setError(errorMessage(e));
-                }
-                setConfirm(undefined);
-              }}
-            >
-              Open copy
-            </button>
-          </>
-        }
+        onConfirm={async () => {
+          try {
+            const r = await call('evidence.openOriginal', {
+              assessmentId,
+              sha256: item.sha256,
+              confirmed: true,
+            });
+            setOpened(r.opened);
+            setError(undefined);
+          } catch (e) {
+            setError(errorMessage(e));
+          }
+          setConfirm(undefined);
+        }}
       >
         <p>
           A read-only copy of {item.fileName} opens in your system's viewer for {item.mediaType}. Zonewalk
           never runs files: programs and scripts are refused.
         </p>
-      </Dialog>
+      </ConfirmDialog>
     );
   }
 

@@ -1,5 +1,5 @@
 import { useState } from 'react';
-import { Dialog } from '../Dialog';
+import { FormDialog } from '../FormDialog';
 
 /** A typed note (what an operator said, what was seen), kept as a text file. */
 export function NoteDialog({
@@ -11,44 +11,22 @@ export function NoteDialog({
 }) {
   const [text, setText] = useState('');
   const [title, setTitle] = useState('');
-  const [busy, setBusy] = useState(false);
   return (
-    <Dialog
+    <FormDialog
       title="Add a note"
+      submitLabel="Save note"
+      ready={Boolean(text.trim())}
       onClose={onClose}
-      actions={
-        <>
-          <button type="button" className="btn" onClick={onClose}>
-            Cancel
-          </button>
-          <button
-            type="button"
-            className="btn primary"
-            disabled={!text.trim() || busy}
-            onClick={async () => {
-              setBusy(true);
-              try {
-                await onSave(text, title);
-              } finally {
-                setBusy(false);
-              }
-            }}
-          >
-            Save note
-          </button>
-        </>
-      }
+      onSubmit={() => onSave(text, title)}
     >
-      <div className="form">
-        <label>
-          Title (optional)
-          <input value={title} maxLength={200} onChange={(e) => setTitle(e.target.value)} />
-        </label>
-        <label>
-          Note
-          <textarea rows={6} value={text} maxLength={20000} onChange={(e) => setText(e.target.value)} />
-        </label>
-      </div>
-    </Dialog>
+      <label>
+        Title (optional)
+        <input value={title} maxLength={200} onChange={(e) => setTitle(e.target.value)} />
+      </label>
+      <label>
+        Note
+        <textarea rows={6} value={text} maxLength={20000} onChange={(e) => setText(e.target.value)} />
+      </label>
+    </FormDialog>
   );
 }

@@ -2,17 +2,9 @@ import type { EvidenceKind, EvidenceTarget } from '../../../core/evidenceTargets
 import type { EvidenceAddOutcome, EvidenceBatchLine } from '../../../shared/contract/evidence';
 import { MAX_WINDOW_BYTES } from '../../../shared/contract/evidence';
 import { call, errorMessage } from '../../api';
+import { blobToBase64 } from '../../readFile';
 
 // Getting bytes from the window (file input, drop, paste, camera) into evidence.addBytes.
-
-export function blobToBase64(blob: Blob): Promise<string> {
-  return new Promise((resolve, reject) => {
-    const reader = new FileReader();
-    reader.onload = () => resolve(String(reader.result).replace(/^data:[^,]*,/, ''));
-    reader.onerror = () => reject(reader.error ?? new Error('read failed'));
-    reader.readAsDataURL(blob);
-  });
-}
 
 export interface WindowFile {
   file: File;
@@ -65,7 +57,7 @@ export async function addBlob(
   return call('evidence.addBytes', {
     assessmentId: opts.assessmentId,
     fileName,
-    base64: await blobToBase64(blob),
+    base64: await blobToBase64(blob, fileName),
     kind: opts.kind ?? 'file',
     target: opts.target,
     lastModified,
@@ -110,9 +102,14 @@ export async function filesFromDataTransfer(dt: DataTransfer): Promise<WindowFil
   return [...dt.files].map((file) => ({ file, name: file.name }));
 }
 
+/** Now, for a captured file's name: 2026-11-26T08-15-00 (no colons, which Windows refuses). */
+export function fileStamp(): string {
+  return new Date().toISOString().replace(/[:.]/g, '-').slice(0, 19);
+}
+
 /** A pasted image is a screenshot; its generic name ("image.png") becomes a dated one. */
 export function pastedFiles(dt: DataTransfer): WindowFile[] {
-  const stamp = new Date().toISOString().replace(/[:.]/g, '-').slice(0, 19);
+  const stamp = fileStamp();
   return [...dt.files].map((file, i) => {
     const ext = file.type === 'image/jpeg' ? 'jpg' : (file.type.split('/')[1] ?? 'bin');
     const generic = /^image\.\w+$/.test(file.name) || !file.name;

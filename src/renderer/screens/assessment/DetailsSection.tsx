@@ -9,6 +9,7 @@ import type { AssessmentPatch } from '../../../shared/contract/assessments';
 import { call, errorMessage } from '../../api';
 import { ErrorBanner } from '../../components/ErrorBanner';
 import { ASSESSMENT_STATUS_LABELS } from '../../components/labels';
+import { Options } from '../../components/Options';
 import type { SectionProps } from './sections';
 
 /** Assessment set-up: who, where, when, what is in scope. Each field saves when it loses focus. */
@@ -79,11 +80,7 @@ export function DetailsSection({ assessment, onChanged }: SectionProps) {
             value={assessment.status}
             onChange={(e) => void save({ status: e.target.value as AssessmentStatus }, 'Status')}
           >
-            {ASSESSMENT_STATUSES.map((s) => (
-              <option key={s} value={s}>
-                {ASSESSMENT_STATUS_LABELS[s]}
-              </option>
-            ))}
+            <Options values={ASSESSMENT_STATUSES} labels={ASSESSMENT_STATUS_LABELS} />
           </select>
         </label>
         <label>

@@ -7,6 +7,7 @@ import { ErrorBanner } from '../../components/ErrorBanner';
 import { CaptureBar } from '../../components/evidence/CaptureBar';
 import { EvidenceDetails } from '../../components/evidence/EvidenceDetails';
 import { EvidenceGrid, EvidenceList } from '../../components/evidence/EvidenceGrid';
+import { Options } from '../../components/Options';
 import { useAsync } from '../../useAsync';
 import type { SectionProps } from './sections';
 
@@ -72,11 +73,7 @@ export function EvidenceSection({ assessment }: SectionProps) {
           Type
           <select value={kind} onChange={(e) => setKind(e.target.value as EvidenceKind | '')}>
             <option value="">All types</option>
-            {EVIDENCE_KINDS.map((k) => (
-              <option key={k} value={k}>
-                {KIND_LABELS[k]}
-              </option>
-            ))}
+            <Options values={EVIDENCE_KINDS} labels={KIND_LABELS} />
           </select>
         </label>
         <label className="check">
@@ -91,7 +88,7 @@ export function EvidenceSection({ assessment }: SectionProps) {
           <legend className="sr-only">View</legend>
           <button
             type="button"
-            className={view === 'grid' ? 'btn small active' : 'btn small'}
+            className={view === 'grid' ? 'segment active' : 'segment'}
             aria-pressed={view === 'grid'}
             onClick={() => setView('grid')}
           >
@@ -99,7 +96,7 @@ export function EvidenceSection({ assessment }: SectionProps) {
           </button>
           <button
             type="button"
-            className={view === 'list' ? 'btn small active' : 'btn small'}
+            className={view === 'list' ? 'segment active' : 'segment'}
             aria-pressed={view === 'list'}
             onClick={() => setView('list')}
           >

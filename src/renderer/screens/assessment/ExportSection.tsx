@@ -2,7 +2,9 @@ import { useState } from 'react';
 import type { ExportResult, RegisterImportPreview } from '../../../shared/contract/reports';
 import { call, errorMessage } from '../../api';
 import { ErrorBanner } from '../../components/ErrorBanner';
+import { formatSize } from '../../components/format';
 import { PathField } from '../../components/PathField';
+import { readFileBytes } from '../../readFile';
 import { PackageExportBlock } from './PackageExportBlock';
 import type { SectionProps } from './sections';
 
@@ -20,12 +22,6 @@ const STEPS: Record<
     run: (assessmentId, outDir) => call('reports.exportReport', { assessmentId, outDir }),
   },
 };
-
-function size(bytes: number): string {
-  return bytes < 1024 * 1024
-    ? `${Math.max(1, Math.round(bytes / 1024))} KB`
-    : `${(bytes / 1024 / 1024).toFixed(1)} MB`;
-}
 
 /** The gap register and the findings report: buttons, a progress line, and where the files went. */
 export function ReportsBlock({ assessment }: SectionProps) {
@@ -98,7 +94,8 @@ export function ReportsBlock({ assessment }: SectionProps) {
           <ul className="written" data-testid="written-files">
             {written.map((w) => (
               <li key={w.path} className="written-file">
-                <strong>Wrote the {w.label}</strong> <span className="muted small">({size(w.bytes)})</span>
+                <strong>Wrote the {w.label}</strong>{' '}
+                <span className="muted small">({formatSize(w.bytes)})</span>
                 <span className="path mono small">{w.path}</span>
               </li>
             ))}
@@ -108,14 +105,6 @@ export function ReportsBlock({ assessment }: SectionProps) {
       <ErrorBanner message={error} onDismiss={() => setError(undefined)} />
     </section>
   );
-}
-
-async function fileToBase64(file: File): Promise<string> {
-  const bytes = new Uint8Array(await file.arrayBuffer());
-  let binary = '';
-  for (let i = 0; i < bytes.length; i += 0x8000)
-    binary += String.fromCharCode(...bytes.subarray(i, i + 0x8000));
-  return btoa(binary);
 }
 
 /** Reads Owner, Due date and Status back from a register engineers filled in; preview, then apply. */
@@ -133,7 +122,7 @@ export function RegisterImportBlock({ assessment, onChanged }: SectionProps) {
     if (!f) return;
     setBusy(true);
     try {
-      const picked = { fileName: f.name, base64: await fileToBase64(f) };
+      const picked = await readFileBytes(f);
       setFile(picked);
       setPreview(await call('reports.importRegisterPreview', { assessmentId: assessment.id, file: picked }));
     } catch (e) {

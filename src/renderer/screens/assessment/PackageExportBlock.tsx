@@ -4,6 +4,7 @@ import type { ExportStatus } from '../../../shared/contract/packages';
 import { call, errorMessage } from '../../api';
 import { ErrorBanner } from '../../components/ErrorBanner';
 import { Fingerprint } from '../../components/Fingerprint';
+import { formatSize } from '../../components/format';
 import { PathField } from '../../components/PathField';
 import { useNavigate } from '../../navigation';
 import { useAsync } from '../../useAsync';
@@ -20,6 +21,7 @@ const PROFILES: { id: RedactionProfileName; label: string }[] = [
   { id: 'vendor', label: 'Vendor: only the assets of one vendor' },
 ];
 
+/** Progress in one unit, so the numbers do not jump between KiB and MiB while they grow. */
 function mib(n: number): string {
   return `${(n / 1024 ** 2).toFixed(1)} MiB`;
 }
@@ -240,7 +242,7 @@ export function PackageExportBlock({ assessment }: SectionProps) {
             {result.files.map((f) => (
               <li key={f.path}>
                 <strong>{KIND_LABEL[f.kind]}</strong>: <span className="mono">{f.path}</span>{' '}
-                <span className="muted small">({mib(f.size)})</span>
+                <span className="muted small">({formatSize(f.size)})</span>
               </li>
             ))}
           </ul>

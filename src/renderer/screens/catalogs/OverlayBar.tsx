@@ -1,7 +1,7 @@
 import { useRef, useState } from 'react';
 import type { CatalogSummary, OverlayImportResult, OverlayInfo } from '../../../shared/contract/catalogs';
 import { ApiError, call, errorMessage } from '../../api';
-import { Dialog } from '../../components/Dialog';
+import { ConfirmDialog } from '../../components/ConfirmDialog';
 import { formatDateTime } from '../../components/format';
 import { readFileBytes } from '../../readFile';
 import { catalogName, PART_LABELS } from './labels';
@@ -141,19 +141,12 @@ export function OverlayBar({ summary, onChanged }: OverlayBarProps) {
         </div>
       )}
       {confirmRemove && (
-        <Dialog
+        <ConfirmDialog
           title="Remove the licensed overlay?"
+          confirmLabel="Remove"
+          cancelLabel="Keep it"
           onClose={() => setConfirmRemove(false)}
-          actions={
-            <>
-              <button type="button" className="btn" onClick={() => setConfirmRemove(false)}>
-                Keep it
-              </button>
-              <button type="button" className="btn danger" onClick={() => void remove()}>
-                Remove
-              </button>
-            </>
-          }
+          onConfirm={remove}
         >
           <p>
             The official text of the {PART_LABELS[summary.part].long} will no longer be shown
@@ -162,7 +155,7 @@ export function OverlayBar({ summary, onChanged }: OverlayBarProps) {
               : ''}
             . The removal is recorded in the workspace.
           </p>
-        </Dialog>
+        </ConfirmDialog>
       )}
     </div>
   );

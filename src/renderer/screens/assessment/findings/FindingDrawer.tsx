@@ -12,6 +12,7 @@ import { Drawer } from '../../../components/Drawer';
 import { ErrorBanner } from '../../../components/ErrorBanner';
 import { EvidenceStrip } from '../../../components/evidence/EvidenceStrip';
 import { FINDING_STATUS_LABELS, SEVERITY_LABELS } from '../../../components/labels';
+import { Options } from '../../../components/Options';
 import { parseScopeItem } from '../scopeRoutes';
 import { useWorkspaceData } from '../workspaceData';
 
@@ -136,21 +137,13 @@ export function FindingDrawer({
           <label>
             Severity
             <select value={draft.severity} onChange={(e) => set('severity', e.target.value as Severity)}>
-              {SEVERITIES.map((s) => (
-                <option key={s} value={s}>
-                  {SEVERITY_LABELS[s]}
-                </option>
-              ))}
+              <Options values={SEVERITIES} labels={SEVERITY_LABELS} />
             </select>
           </label>
           <label>
             Status
             <select value={draft.status} onChange={(e) => set('status', e.target.value as FindingStatus)}>
-              {FINDING_STATUSES.map((s) => (
-                <option key={s} value={s}>
-                  {FINDING_STATUS_LABELS[s]}
-                </option>
-              ))}
+              <Options values={FINDING_STATUSES} labels={FINDING_STATUS_LABELS} />
             </select>
           </label>
           <label>

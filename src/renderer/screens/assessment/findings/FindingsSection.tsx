@@ -10,6 +10,7 @@ import type { GapItem } from '../../../../core/scoring/types';
 import { call } from '../../../api';
 import { ErrorBanner } from '../../../components/ErrorBanner';
 import { FINDING_STATUS_LABELS, SEVERITY_LABELS } from '../../../components/labels';
+import { Options } from '../../../components/Options';
 import { SeverityChip } from '../../../components/SeverityChip';
 import { useNavigate } from '../../../navigation';
 import { useAsync } from '../../../useAsync';
@@ -140,11 +141,7 @@ export function FindingsSection({ assessment, route }: SectionProps) {
             onChange={(e) => set('severity', e.target.value as Severity | 'all')}
           >
             <option value="all">All</option>
-            {SEVERITIES.map((s) => (
-              <option key={s} value={s}>
-                {SEVERITY_LABELS[s]}
-              </option>
-            ))}
+            <Options values={SEVERITIES} labels={SEVERITY_LABELS} />
           </select>
         </label>
         <label>
@@ -154,11 +151,7 @@ export function FindingsSection({ assessment, route }: SectionProps) {
             onChange={(e) => set('status', e.target.value as FindingStatus | 'all')}
           >
             <option value="all">All</option>
-            {FINDING_STATUSES.map((s) => (
-              <option key={s} value={s}>
-                {FINDING_STATUS_LABELS[s]}
-              </option>
-            ))}
+            <Options values={FINDING_STATUSES} labels={FINDING_STATUS_LABELS} />
           </select>
         </label>
         <label>

@@ -1,13 +1,13 @@
-import { type FormEvent, useState } from 'react';
+import { useState } from 'react';
 import { type ComponentType, FRS, type SlVector, uniformSl } from '../../../../core/domain';
 import type { Asset, Conduit, Zone } from '../../../../core/model';
-import { call, errorMessage } from '../../../api';
+import { call } from '../../../api';
 import { COMPONENT_TYPE_OPTIONS } from '../../../components/componentTypes';
-import { Dialog } from '../../../components/Dialog';
-import { ErrorBanner } from '../../../components/ErrorBanner';
+import { FormDialog } from '../../../components/FormDialog';
 import { formatSl } from '../../../components/format';
 import { ProtocolChips } from '../../../components/ProtocolChips';
 import { SlTargetEditor } from '../../../components/SlTargetEditor';
+import { ZoneSelect } from './ZoneSelect';
 
 interface CreateProps<T> {
   assessmentId: string;
@@ -15,42 +15,13 @@ interface CreateProps<T> {
   onCreated: (created: T) => void;
 }
 
-function useSubmit<T>(run: () => Promise<T>, onCreated: (t: T) => void) {
-  const [error, setError] = useState<string>();
-  const [busy, setBusy] = useState(false);
-  const submit = async (e: FormEvent) => {
-    e.preventDefault();
-    setBusy(true);
-    try {
-      onCreated(await run());
-    } catch (err) {
-      setError(errorMessage(err));
-      setBusy(false);
-    }
-  };
-  return { error, busy, submit };
-}
-
-function Actions({
-  form,
-  label,
-  onClose,
-  disabled,
-}: {
-  form: string;
-  label: string;
-  onClose: () => void;
-  disabled: boolean;
-}) {
+/** The field every add dialog starts in: the first in the dialog, so it has the focus when it opens. */
+function NameField({ value, onChange }: { value: string; onChange: (name: string) => void }) {
   return (
-    <>
-      <button type="button" className="btn" onClick={onClose}>
-        Cancel
-      </button>
-      <button type="submit" form={form} className="btn primary" disabled={disabled}>
-        {label}
-      </button>
-    </>
+    <label>
+      Name
+      <input value={value} onChange={(e) => onChange(e.target.value)} maxLength={200} required />
+    </label>
   );
 }
 
@@ -58,34 +29,28 @@ export function AddZoneDialog({ assessmentId, onClose, onCreated }: CreateProps<
   const [name, setName] = useState('');
   const [description, setDescription] = useState('');
   const [slTarget, setSlTarget] = useState<SlVector>(uniformSl(2));
-  const { error, busy, submit } = useSubmit(
-    () => call('zones.create', { assessmentId, name, description, slTarget }),
-    onCreated,
-  );
   return (
-    <Dialog
+    <FormDialog
       title="Add zone"
+      submitLabel="Add zone"
       wide
+      ready={Boolean(name.trim())}
       onClose={onClose}
-      actions={<Actions form="add-zone" label="Add zone" onClose={onClose} disabled={busy || !name.trim()} />}
+      onSubmit={async () =>
+        onCreated(await call('zones.create', { assessmentId, name, description, slTarget }))
+      }
     >
-      <form id="add-zone" className="form" onSubmit={submit}>
-        <label>
-          Name
-          <input value={name} onChange={(e) => setName(e.target.value)} maxLength={200} required autoFocus />
-        </label>
-        <label>
-          Description
-          <textarea rows={2} value={description} onChange={(e) => setDescription(e.target.value)} />
-        </label>
-        <SlTargetEditor
-          value={slTarget}
-          onChange={setSlTarget}
-          hint="From the risk assessment (62443-3-2). The checklist follows it."
-        />
-        <ErrorBanner message={error} />
-      </form>
-    </Dialog>
+      <NameField value={name} onChange={setName} />
+      <label>
+        Description
+        <textarea rows={2} value={description} onChange={(e) => setDescription(e.target.value)} />
+      </label>
+      <SlTargetEditor
+        value={slTarget}
+        onChange={setSlTarget}
+        hint="From the risk assessment (62443-3-2). The checklist follows it."
+      />
+    </FormDialog>
   );
 }
 
@@ -114,61 +79,34 @@ export function AddConduitDialog({
     zones.find((z) => z.id === to)?.slTarget,
   );
   const [slTarget, setSlTarget] = useState<SlVector>(derived ?? uniformSl(2));
-  const { error, busy, submit } = useSubmit(
-    () =>
-      call('conduits.create', {
-        assessmentId,
-        name,
-        description,
-        zones: [from, to],
-        protocols,
-        ...(ownTarget ? { slTarget } : {}),
-      }),
-    onCreated,
-  );
-  const zoneSelect = (label: string, value: string, set: (v: string) => void) => (
-    <label>
-      {label}
-      <select value={value} onChange={(e) => set(e.target.value)} required>
-        {zones.map((z) => (
-          <option key={z.id} value={z.id}>
-            {z.name}
-          </option>
-        ))}
-      </select>
-    </label>
-  );
   return (
-    <Dialog
+    <FormDialog
       title="Add conduit"
+      submitLabel="Add conduit"
       wide
+      ready={Boolean(name.trim()) && zones.length >= 2 && from !== to}
       onClose={onClose}
-      actions={
-        <Actions
-          form="add-conduit"
-          label="Add conduit"
-          onClose={onClose}
-          disabled={busy || !name.trim() || zones.length < 2 || from === to}
-        />
+      onSubmit={async () =>
+        onCreated(
+          await call('conduits.create', {
+            assessmentId,
+            name,
+            description,
+            zones: [from, to],
+            protocols,
+            ...(ownTarget ? { slTarget } : {}),
+          }),
+        )
       }
     >
       {zones.length < 2 ? (
         <p>A conduit connects two zones: add a second zone first.</p>
       ) : (
-        <form id="add-conduit" className="form" onSubmit={submit}>
-          <label>
-            Name
-            <input
-              value={name}
-              onChange={(e) => setName(e.target.value)}
-              maxLength={200}
-              required
-              autoFocus
-            />
-          </label>
+        <>
+          <NameField value={name} onChange={setName} />
           <div className="form grid-2">
-            {zoneSelect('From zone', from, setFrom)}
-            {zoneSelect('To zone', to, setTo)}
+            <ZoneSelect label="From zone" zones={zones} value={from} onChange={setFrom} required />
+            <ZoneSelect label="To zone" zones={zones} value={to} onChange={setTo} required />
           </div>
           {from === to && <p className="field-error">Choose two different zones.</p>}
           <ProtocolChips value={protocols} onChange={setProtocols} />
@@ -190,12 +128,17 @@ export function AddConduitDialog({
           {ownTarget && (
             <SlTargetEditor value={slTarget} onChange={setSlTarget} legend="Own SL-T of the conduit" />
           )}
-          <ErrorBanner message={error} />
-        </form>
+        </>
       )}
-    </Dialog>
+    </FormDialog>
   );
 }
+
+const DEVICE_FIELDS = [
+  ['vendor', 'Vendor'],
+  ['model', 'Model'],
+  ['firmware', 'Firmware'],
+] as const;
 
 export function AssetFields({
   value,
@@ -211,16 +154,7 @@ export function AssetFields({
   const set = <K extends keyof AssetDraft>(k: K, v: AssetDraft[K]) => onChange({ ...value, [k]: v });
   return (
     <>
-      <label>
-        Zone
-        <select value={value.zone} onChange={(e) => set('zone', e.target.value)} required>
-          {zones.map((z) => (
-            <option key={z.id} value={z.id}>
-              {z.name}
-            </option>
-          ))}
-        </select>
-      </label>
+      <ZoneSelect label="Zone" zones={zones} value={value.zone} onChange={(z) => set('zone', z)} required />
       <label>
         Component type
         <select
@@ -235,33 +169,17 @@ export function AssetFields({
         </select>
       </label>
       <div className="form grid-3">
-        <label>
-          Vendor
-          <input
-            value={value.vendor}
-            maxLength={200}
-            onChange={(e) => set('vendor', e.target.value)}
-            onBlur={onTextBlur}
-          />
-        </label>
-        <label>
-          Model
-          <input
-            value={value.model}
-            maxLength={200}
-            onChange={(e) => set('model', e.target.value)}
-            onBlur={onTextBlur}
-          />
-        </label>
-        <label>
-          Firmware
-          <input
-            value={value.firmware}
-            maxLength={200}
-            onChange={(e) => set('firmware', e.target.value)}
-            onBlur={onTextBlur}
-          />
-        </label>
+        {DEVICE_FIELDS.map(([key, label]) => (
+          <label key={key}>
+            {label}
+            <input
+              value={value[key]}
+              maxLength={200}
+              onChange={(e) => set(key, e.target.value)}
+              onBlur={onTextBlur}
+            />
+          </label>
+        ))}
       </div>
       <label className="check">
         <input type="checkbox" checked={value.legacy} onChange={(e) => set('legacy', e.target.checked)} />
@@ -289,42 +207,23 @@ export function AddAssetDialog({
     firmware: '',
     legacy: false,
   });
-  const { error, busy, submit } = useSubmit(
-    () => call('assets.create', { assessmentId, ...draft }),
-    onCreated,
-  );
   return (
-    <Dialog
+    <FormDialog
       title="Add asset"
+      submitLabel="Add asset"
       wide
+      ready={Boolean(draft.name.trim() && draft.zone)}
       onClose={onClose}
-      actions={
-        <Actions
-          form="add-asset"
-          label="Add asset"
-          onClose={onClose}
-          disabled={busy || !draft.name.trim() || !draft.zone}
-        />
-      }
+      onSubmit={async () => onCreated(await call('assets.create', { assessmentId, ...draft }))}
     >
       {zones.length === 0 ? (
         <p>Every asset belongs to a zone: add a zone first.</p>
       ) : (
-        <form id="add-asset" className="form" onSubmit={submit}>
-          <label>
-            Name
-            <input
-              value={draft.name}
-              onChange={(e) => setDraft({ ...draft, name: e.target.value })}
-              maxLength={200}
-              required
-              autoFocus
-            />
-          </label>
+        <>
+          <NameField value={draft.name} onChange={(name) => setDraft({ ...draft, name })} />
           <AssetFields value={draft} zones={zones} onChange={setDraft} />
-          <ErrorBanner message={error} />
-        </form>
+        </>
       )}
-    </Dialog>
+    </FormDialog>
   );
 }

@@ -1,9 +1,9 @@
 import { useState } from 'react';
 import type { Asset, Conduit, Zone } from '../../../../core/model';
 import type { ZoneDeletion } from '../../../../shared/contract/model';
-import { call, errorMessage } from '../../../api';
-import { Dialog } from '../../../components/Dialog';
-import { ErrorBanner } from '../../../components/ErrorBanner';
+import { call } from '../../../api';
+import { ConfirmDialog } from '../../../components/ConfirmDialog';
+import { ZoneOptions } from './ZoneSelect';
 
 /**
  * Deleting a zone with assets needs a decision: move them to another zone or delete them with it.
@@ -31,36 +31,20 @@ export function DeleteZoneDialog({
   const others = zones.filter((z) => z.id !== zone.id);
   const [mode, setMode] = useState<'move' | 'delete'>(others.length ? 'move' : 'delete');
   const [moveTo, setMoveTo] = useState(others[0]?.id ?? '');
-  const [error, setError] = useState<string>();
-  const [busy, setBusy] = useState(false);
-  const run = async () => {
-    setBusy(true);
-    try {
-      const result = await call('zones.delete', {
+  const run = async () =>
+    onDeleted(
+      await call('zones.delete', {
         assessmentId,
         id: zone.id,
         ...(own.length ? { assets: mode === 'move' ? { moveTo } : ('delete' as const) } : {}),
-      });
-      onDeleted(result);
-    } catch (e) {
-      setError(errorMessage(e));
-      setBusy(false);
-    }
-  };
+      }),
+    );
   return (
-    <Dialog
+    <ConfirmDialog
       title={`Delete zone “${zone.name}”?`}
+      confirmLabel={own.length && mode === 'move' ? 'Move assets and delete zone' : 'Delete'}
       onClose={onClose}
-      actions={
-        <>
-          <button type="button" className="btn" onClick={onClose}>
-            Cancel
-          </button>
-          <button type="button" className="btn danger" disabled={busy} onClick={() => void run()}>
-            {own.length && mode === 'move' ? 'Move assets and delete zone' : 'Delete'}
-          </button>
-        </>
-      }
+      onConfirm={run}
     >
       <p>The zone's own checklist answers are deleted with it.</p>
       {own.length > 0 && (
@@ -83,11 +67,7 @@ export function DeleteZoneDialog({
                 disabled={mode !== 'move'}
                 onChange={(e) => setMoveTo(e.target.value)}
               >
-                {others.map((z) => (
-                  <option key={z.id} value={z.id}>
-                    {z.name}
-                  </option>
-                ))}
+                <ZoneOptions zones={others} />
               </select>
             </label>
           )}
@@ -108,8 +88,7 @@ export function DeleteZoneDialog({
           {touching.map((c) => c.name).join(', ')}.
         </p>
       )}
-      <ErrorBanner message={error} />
-    </Dialog>
+    </ConfirmDialog>
   );
 }
 
@@ -125,38 +104,14 @@ export function DeleteScopeDialog({
   onClose: () => void;
   onConfirm: () => Promise<void>;
 }) {
-  const [error, setError] = useState<string>();
-  const [busy, setBusy] = useState(false);
   return (
-    <Dialog
+    <ConfirmDialog
       title={`Delete ${what} “${name}”?`}
+      confirmLabel="Delete"
       onClose={onClose}
-      actions={
-        <>
-          <button type="button" className="btn" onClick={onClose}>
-            Cancel
-          </button>
-          <button
-            type="button"
-            className="btn danger"
-            disabled={busy}
-            onClick={async () => {
-              setBusy(true);
-              try {
-                await onConfirm();
-              } catch (e) {
-                setError(errorMessage(e));
-                setBusy(false);
-              }
-            }}
-          >
-            Delete
-          </button>
-        </>
-      }
+      onConfirm={onConfirm}
     >
       <p>Its checklist answers are deleted with it. The deletion is recorded in the history.</p>
-      <ErrorBanner message={error} />
-    </Dialog>
+    </ConfirmDialog>
   );
 }

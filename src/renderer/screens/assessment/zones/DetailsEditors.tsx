@@ -6,6 +6,7 @@ import { ErrorBanner } from '../../../components/ErrorBanner';
 import { ProtocolChips } from '../../../components/ProtocolChips';
 import { SlTargetEditor } from '../../../components/SlTargetEditor';
 import { type AssetDraft, AssetFields } from './CreateDialogs';
+import { ZoneSelect } from './ZoneSelect';
 
 // Edit forms of a zone, conduit or asset. Each change is saved on its own (no Save button), like
 // the assessment details: a select saves when changed, a text field when it loses focus.
@@ -32,6 +33,37 @@ function useSave(onSaved: () => void) {
   return { error, status, save };
 }
 
+/** Name and description side by side, each saved when it loses focus. */
+function NameFields({
+  value,
+  patch,
+}: {
+  value: { name: string; description: string };
+  patch: (p: { name?: string; description?: string }, what: string) => Promise<void>;
+}) {
+  return (
+    <>
+      <label>
+        Name
+        <input
+          defaultValue={value.name}
+          maxLength={200}
+          onBlur={(e) => e.target.value !== value.name && void patch({ name: e.target.value }, 'Name')}
+        />
+      </label>
+      <label>
+        Description
+        <input
+          defaultValue={value.description}
+          onBlur={(e) =>
+            e.target.value !== value.description && void patch({ description: e.target.value }, 'Description')
+          }
+        />
+      </label>
+    </>
+  );
+}
+
 function Saved({ status }: { status?: string }) {
   return (
     <p className="muted small" aria-live="polite">
@@ -48,24 +80,7 @@ export function ZoneEditor({ assessmentId, value, onSaved }: EditorProps<Zone>) 
     <div className="form">
       <ErrorBanner message={error} />
       <div className="form grid-2">
-        <label>
-          Name
-          <input
-            defaultValue={value.name}
-            maxLength={200}
-            onBlur={(e) => e.target.value !== value.name && void patch({ name: e.target.value }, 'Name')}
-          />
-        </label>
-        <label>
-          Description
-          <input
-            defaultValue={value.description}
-            onBlur={(e) =>
-              e.target.value !== value.description &&
-              void patch({ description: e.target.value }, 'Description')
-            }
-          />
-        </label>
+        <NameFields value={value} patch={patch} />
       </div>
       <SlTargetEditor value={value.slTarget} onChange={(slTarget) => void patch({ slTarget }, 'SL-T')} />
       <Saved status={status} />
@@ -91,46 +106,22 @@ export function ConduitEditor({
     what: string,
   ) => save(() => call('conduits.update', { assessmentId, id: value.id, patch: p }), what);
   const zoneSelect = (label: string, i: 0 | 1) => (
-    <label>
-      {label}
-      <select
-        value={value.zones[i]}
-        onChange={(e) => {
-          const next: [string, string] = [...value.zones];
-          next[i] = e.target.value;
-          void patch({ zones: next }, 'Zones');
-        }}
-      >
-        {zones.map((z) => (
-          <option key={z.id} value={z.id}>
-            {z.name}
-          </option>
-        ))}
-      </select>
-    </label>
+    <ZoneSelect
+      label={label}
+      zones={zones}
+      value={value.zones[i]}
+      onChange={(zone) => {
+        const next: [string, string] = [...value.zones];
+        next[i] = zone;
+        void patch({ zones: next }, 'Zones');
+      }}
+    />
   );
   return (
     <div className="form">
       <ErrorBanner message={error} />
       <div className="form grid-2">
-        <label>
-          Name
-          <input
-            defaultValue={value.name}
-            maxLength={200}
-            onBlur={(e) => e.target.value !== value.name && void patch({ name: e.target.value }, 'Name')}
-          />
-        </label>
-        <label>
-          Description
-          <input
-            defaultValue={value.description}
-            onBlur={(e) =>
-              e.target.value !== value.description &&
-              void patch({ description: e.target.value }, 'Description')
-            }
-          />
-        </label>
+        <NameFields value={value} patch={patch} />
         {zoneSelect('From zone', 0)}
         {zoneSelect('To zone', 1)}
       </div>

@@ -5,11 +5,12 @@ import {
   type AssetImportPreview,
   type AssetImportResult,
 } from '../../../../shared/contract/model';
-import { ApiError, call, errorMessage } from '../../../api';
+import { call, errorMessage } from '../../../api';
 import { ErrorBanner } from '../../../components/ErrorBanner';
-import { readFileBase64 } from '../../../components/readFile';
 import { useNavigate } from '../../../navigation';
+import { readFileBytes } from '../../../readFile';
 import { useWorkspaceData } from '../workspaceData';
+import { ZoneOptions } from './ZoneSelect';
 
 const FIELD_LABELS: Record<AssetImportField, string> = {
   name: 'Name',
@@ -33,10 +34,6 @@ const SHORT_LABELS: Record<AssetImportField, string> = {
 
 type Mapping = Partial<Record<AssetImportField, string>>;
 
-function message(e: unknown): string {
-  return e instanceof ApiError ? errorMessage(e) : e instanceof Error ? e.message : errorMessage(e);
-}
-
 /** CSV or XLSX → column mapping with a sample → all rows imported, or none and the list of what is wrong. */
 export function ImportAssetsWizard({ assessmentId }: { assessmentId: string }) {
   const data = useWorkspaceData();
@@ -57,7 +54,7 @@ export function ImportAssetsWizard({ assessmentId }: { assessmentId: string }) {
     setError(undefined);
     setResult(undefined);
     try {
-      const bytes = await readFileBase64(picked);
+      const bytes = await readFileBytes(picked);
       const p = await call('assets.importPreview', { assessmentId, file: bytes });
       setFile(bytes);
       setPreview(p);
@@ -65,7 +62,7 @@ export function ImportAssetsWizard({ assessmentId }: { assessmentId: string }) {
       setDefaultZone(data.zones[0]?.id ?? '');
     } catch (e) {
       setPreview(undefined);
-      setError(message(e));
+      setError(errorMessage(e));
     } finally {
       setBusy(false);
     }
@@ -86,7 +83,7 @@ export function ImportAssetsWizard({ assessmentId }: { assessmentId: string }) {
       setResult(r);
       if (r.errors.length === 0) data.reloadModel();
     } catch (e) {
-      setError(message(e));
+      setError(errorMessage(e));
     } finally {
       setBusy(false);
     }
@@ -163,11 +160,7 @@ export function ImportAssetsWizard({ assessmentId }: { assessmentId: string }) {
               <label>
                 <span>Zone for every row</span>
                 <select value={defaultZone} onChange={(e) => setDefaultZone(e.target.value)}>
-                  {data.zones.map((z) => (
-                    <option key={z.id} value={z.id}>
-                      {z.name}
-                    </option>
-                  ))}
+                  <ZoneOptions zones={data.zones} />
                 </select>
               </label>
             )}

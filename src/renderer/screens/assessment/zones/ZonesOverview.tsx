@@ -1,4 +1,4 @@
-import { COMPONENT_TYPE_NAMES } from '../../../../core/domain';
+import { COMPONENT_TYPE_NAMES, type Scope } from '../../../../core/domain';
 import { ErrorBanner } from '../../../components/ErrorBanner';
 import { formatSl } from '../../../components/format';
 import { ProgressBar } from '../../../components/ProgressBar';
@@ -15,6 +15,13 @@ export function ZonesOverview({ assessmentId, adding }: { assessmentId: string; 
   const navigate = useNavigate();
   const go = (item?: string) => navigate({ name: 'assessment', id: assessmentId, section: 'zones', item });
   const close = () => go();
+  const open = (scope: Scope) => navigate(scopeRoute(assessmentId, scope));
+  const created = (scope: Scope) => {
+    data.reloadModel();
+    open(scope);
+  };
+  // An add dialog opened by address waits for the zones: its selects take their first value once.
+  const dialog = data.loaded ? adding : undefined;
   const zoneName = (id: string) => data.zones.find((z) => z.id === id)?.name ?? id;
   const progress = (key: string) => data.score?.progress[key];
 
@@ -74,11 +81,7 @@ export function ZonesOverview({ assessmentId, adding }: { assessmentId: string; 
                 return (
                   <tr key={z.id}>
                     <td>
-                      <button
-                        type="button"
-                        className="link"
-                        onClick={() => navigate(scopeRoute(assessmentId, { kind: 'zone', id: z.id }))}
-                      >
+                      <button type="button" className="link" onClick={() => open({ kind: 'zone', id: z.id })}>
                         {z.name}
                       </button>
                       {z.description && <div className="muted small">{z.description}</div>}
@@ -119,7 +122,7 @@ export function ZonesOverview({ assessmentId, adding }: { assessmentId: string; 
                       <button
                         type="button"
                         className="link"
-                        onClick={() => navigate(scopeRoute(assessmentId, { kind: 'conduit', id: c.id }))}
+                        onClick={() => open({ kind: 'conduit', id: c.id })}
                       >
                         {c.name}
                       </button>
@@ -161,7 +164,7 @@ export function ZonesOverview({ assessmentId, adding }: { assessmentId: string; 
                       <button
                         type="button"
                         className="link"
-                        onClick={() => navigate(scopeRoute(assessmentId, { kind: 'asset', id: a.id }))}
+                        onClick={() => open({ kind: 'asset', id: a.id })}
                       >
                         {a.name}
                       </button>
@@ -181,36 +184,27 @@ export function ZonesOverview({ assessmentId, adding }: { assessmentId: string; 
           )}
         </div>
       )}
-      {adding === 'zone' && (
+      {dialog === 'zone' && (
         <AddZoneDialog
           assessmentId={assessmentId}
           onClose={close}
-          onCreated={(z) => {
-            data.reloadModel();
-            navigate(scopeRoute(assessmentId, { kind: 'zone', id: z.id }));
-          }}
+          onCreated={(z) => created({ kind: 'zone', id: z.id })}
         />
       )}
-      {adding === 'conduit' && (
+      {dialog === 'conduit' && (
         <AddConduitDialog
           assessmentId={assessmentId}
           zones={data.zones}
           onClose={close}
-          onCreated={(c) => {
-            data.reloadModel();
-            navigate(scopeRoute(assessmentId, { kind: 'conduit', id: c.id }));
-          }}
+          onCreated={(c) => created({ kind: 'conduit', id: c.id })}
         />
       )}
-      {adding === 'asset' && (
+      {dialog === 'asset' && (
         <AddAssetDialog
           assessmentId={assessmentId}
           zones={data.zones}
           onClose={close}
-          onCreated={(a) => {
-            data.reloadModel();
-            navigate(scopeRoute(assessmentId, { kind: 'asset', id: a.id }));
-          }}
+          onCreated={(a) => created({ kind: 'asset', id: a.id })}
         />
       )}
     </section>
