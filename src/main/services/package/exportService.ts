@@ -19,6 +19,7 @@ import type {
   PackageFileInfo,
 } from '../../../shared/contract/packages';
 import { AppError } from '../../../shared/errors';
+import { collectGarbage } from '../../collectGarbage';
 import { toFsAppError } from '../../db/fsErrors';
 import type { Workspace } from '../../workspace';
 import { mayCarryExif } from '../evidence/mediaType';
@@ -197,7 +198,11 @@ export class ExportService {
         'gap-register': {
           what: 'the gap register',
           phase: 'Writing the gap register',
-          write: (out: Writable) => this.sources.writeGapRegister(doc, reportCtx, out),
+          write: (out: Writable) => {
+            // In a package the PDF came first: its garbage goes before ExcelJS comes in.
+            if (req.outputs.package) collectGarbage();
+            return this.sources.writeGapRegister(doc, reportCtx, out);
+          },
         },
         report: {
           what: 'the findings report',
