@@ -61,7 +61,7 @@ export function h2(text: string): Node {
  * Font features for machine text (hex digests): every OpenType feature off, so fontkit applies no
  * lookups, and, being set, they keep these one-off words out of pdfkit's per-word layout cache,
  * which would otherwise hold each one's glyph run until the PDF ends. For 2,000 evidence files
- * this saves about 0.4 s and 25 MB; hex digits look the same either way.
+ * `export pdf` went from 1.70 s and 223 MB to 1.58 s and 200 MB; hex digits look the same.
  */
 export const UNSHAPED: Record<string, false> = Object.fromEntries(
   // fontkit's default features (variation, direction, common, horizontal, fractions).
