@@ -1,5 +1,5 @@
 import type { AssessmentStatus } from '../../core/domain';
-import { ASSESSMENT_STATUS_LABELS } from './labels';
+import { ASSESSMENT_STATUS_LABELS } from '../../core/labels';
 
 export function StatusChip({ status }: { status: AssessmentStatus }) {
   return <span className={`chip status-${status}`}>{ASSESSMENT_STATUS_LABELS[status]}</span>;

@@ -1,10 +1,11 @@
 import { useEffect, useState } from 'react';
+import { formatSize } from '../../core/format';
 import { FILE_FILTERS } from '../../shared/contract/desktop';
 import type { VerifyFile, VerifyReport } from '../../shared/contract/packages';
 import { call, errorMessage } from '../api';
 import { ErrorBanner } from '../components/ErrorBanner';
 import { Fingerprint } from '../components/Fingerprint';
-import { formatDateTime, formatSize } from '../components/format';
+import { formatDateTime } from '../components/format';
 import { PageHeader } from '../components/PageHeader';
 import { PathField } from '../components/PathField';
 import { useAsync } from '../useAsync';

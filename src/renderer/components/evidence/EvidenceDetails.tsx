@@ -1,6 +1,7 @@
 import { useState } from 'react';
 import type { Scope } from '../../../core/domain';
 import { describeRef, type EvidenceTarget, refToTarget } from '../../../core/evidenceTargets';
+import { formatSize } from '../../../core/format';
 import type { EvidenceItem, EvidenceTargets } from '../../../shared/contract/evidence';
 import { call, errorMessage } from '../../api';
 import { useDesktop } from '../../desktop';
@@ -8,7 +9,7 @@ import { useAsync } from '../../useAsync';
 import { ConfirmDialog } from '../ConfirmDialog';
 import { Dialog } from '../Dialog';
 import { ErrorBanner } from '../ErrorBanner';
-import { formatDateTime, formatSize } from '../format';
+import { formatDateTime } from '../format';
 import { ItemHistory } from '../history/ItemHistory';
 import { copyText } from './evidenceClient';
 import { Thumb } from './Thumb';

@@ -1,7 +1,8 @@
 import { useRef } from 'react';
 import { describeRef } from '../../../core/evidenceTargets';
+import { formatSize } from '../../../core/format';
 import type { EvidenceItem } from '../../../shared/contract/evidence';
-import { formatDateTime, formatSize } from '../format';
+import { formatDateTime } from '../format';
 import { CopyHash } from './EvidenceDetails';
 import { Thumb } from './Thumb';
 import { useScrollView, visibleRows } from './useWindowedRows';

@@ -1,11 +1,11 @@
 import { useState } from 'react';
 import type { AuditEvent } from '../../../core/audit/auditChain';
+import { describeEvent } from '../../../core/audit/history/describeEvent';
 import { call } from '../../api';
 import { useAsync } from '../../useAsync';
 import { Dialog } from '../Dialog';
 import { ErrorBanner } from '../ErrorBanner';
 import { formatDateTime } from '../format';
-import { describeEvent } from './describeEvent';
 import { useHistoryNames } from './useHistoryNames';
 
 /**

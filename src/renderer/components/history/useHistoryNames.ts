@@ -1,9 +1,10 @@
 import { useMemo } from 'react';
 import type { AuditEvent } from '../../../core/audit/auditChain';
+import { type HistoryNames, historyNames } from '../../../core/audit/history/describeEvent';
 import { call } from '../../api';
 import { useWorkspaceData } from '../../screens/assessment/workspaceData';
 import { useAsync } from '../../useAsync';
-import { type HistoryNames, historyNames } from './describeEvent';
+import { formatDateTime } from '../format';
 
 /**
  * Names for the History: zones, conduits and assets from the model the workspace already holds,
@@ -26,6 +27,7 @@ export function useHistoryNames(
           findings: findings.data ?? [],
           gaps: score?.gaps,
           assessmentTitle: opts.assessmentTitle,
+          formatTime: formatDateTime,
         },
         events ?? [],
       ),

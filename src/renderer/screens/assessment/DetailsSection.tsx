@@ -5,10 +5,10 @@ import {
   MATURITY_NAMES,
   type MaturityLevel,
 } from '../../../core/domain';
+import { ASSESSMENT_STATUS_LABELS } from '../../../core/labels';
 import type { AssessmentPatch } from '../../../shared/contract/assessments';
 import { call, errorMessage } from '../../api';
 import { ErrorBanner } from '../../components/ErrorBanner';
-import { ASSESSMENT_STATUS_LABELS } from '../../components/labels';
 import { Options } from '../../components/Options';
 import type { SectionProps } from './sections';
 

@@ -1,8 +1,8 @@
 import { useState } from 'react';
+import { formatSize } from '../../../core/format';
 import type { ExportResult, RegisterImportPreview } from '../../../shared/contract/reports';
 import { call, errorMessage } from '../../api';
 import { ErrorBanner } from '../../components/ErrorBanner';
-import { formatSize } from '../../components/format';
 import { PathField } from '../../components/PathField';
 import { readFileBytes } from '../../readFile';
 import { PackageExportBlock } from './PackageExportBlock';

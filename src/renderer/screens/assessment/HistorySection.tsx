@@ -1,13 +1,13 @@
 import { useMemo, useState } from 'react';
-import { call } from '../../api';
-import { ErrorBanner } from '../../components/ErrorBanner';
-import { formatDateTime } from '../../components/format';
 import {
   describeEvent,
   entityLabel,
   eventSearchText,
   shortHash,
-} from '../../components/history/describeEvent';
+} from '../../../core/audit/history/describeEvent';
+import { call } from '../../api';
+import { ErrorBanner } from '../../components/ErrorBanner';
+import { formatDateTime } from '../../components/format';
 import { HistoryButton } from '../../components/history/ItemHistory';
 import { useHistoryNames } from '../../components/history/useHistoryNames';
 import { useAsync } from '../../useAsync';

@@ -1,10 +1,10 @@
 import { useEffect, useRef, useState } from 'react';
+import { formatSize } from '../../../core/format';
 import type { RedactionProfileName } from '../../../core/redaction/profiles';
 import type { ExportStatus } from '../../../shared/contract/packages';
 import { call, errorMessage } from '../../api';
 import { ErrorBanner } from '../../components/ErrorBanner';
 import { Fingerprint } from '../../components/Fingerprint';
-import { formatSize } from '../../components/format';
 import { PathField } from '../../components/PathField';
 import { useNavigate } from '../../navigation';
 import { useAsync } from '../../useAsync';

@@ -6,12 +6,12 @@ import {
   type Severity,
   scopeKey,
 } from '../../../../core/domain';
+import { FINDING_STATUS_LABELS, SEVERITY_LABELS } from '../../../../core/labels';
 import type { Finding } from '../../../../core/model';
 import { call, errorMessage } from '../../../api';
 import { Drawer } from '../../../components/Drawer';
 import { ErrorBanner } from '../../../components/ErrorBanner';
 import { EvidenceStrip } from '../../../components/evidence/EvidenceStrip';
-import { FINDING_STATUS_LABELS, SEVERITY_LABELS } from '../../../components/labels';
 import { Options } from '../../../components/Options';
 import { parseScopeItem } from '../scopeRoutes';
 import { useWorkspaceData } from '../workspaceData';

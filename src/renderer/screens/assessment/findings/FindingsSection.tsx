@@ -6,10 +6,10 @@ import {
   SEVERITIES,
   type Severity,
 } from '../../../../core/domain';
+import { FINDING_STATUS_LABELS, SEVERITY_LABELS } from '../../../../core/labels';
 import type { GapItem } from '../../../../core/scoring/types';
 import { call } from '../../../api';
 import { ErrorBanner } from '../../../components/ErrorBanner';
-import { FINDING_STATUS_LABELS, SEVERITY_LABELS } from '../../../components/labels';
 import { Options } from '../../../components/Options';
 import { SeverityChip } from '../../../components/SeverityChip';
 import { useNavigate } from '../../../navigation';

@@ -1,10 +1,10 @@
 import { useState } from 'react';
 import { type ComponentType, FRS, type SlVector, uniformSl } from '../../../../core/domain';
+import { formatSl } from '../../../../core/format';
 import type { Asset, Conduit, Zone } from '../../../../core/model';
 import { call } from '../../../api';
 import { COMPONENT_TYPE_OPTIONS } from '../../../components/componentTypes';
 import { FormDialog } from '../../../components/FormDialog';
-import { formatSl } from '../../../components/format';
 import { ProtocolChips } from '../../../components/ProtocolChips';
 import { SlTargetEditor } from '../../../components/SlTargetEditor';
 import { ZoneSelect } from './ZoneSelect';

@@ -1,8 +1,8 @@
 import { useCallback, useMemo, useState } from 'react';
 import { COMPONENT_TYPE_NAMES, type Scope, scopeKey } from '../../../../core/domain';
+import { formatSl } from '../../../../core/format';
 import { call } from '../../../api';
 import { EvidenceStrip } from '../../../components/evidence/EvidenceStrip';
-import { formatSl } from '../../../components/format';
 import { SlCompare } from '../../../components/SlCompare';
 import { formatRoute, useNavigate } from '../../../navigation';
 import { Checklist } from '../checklist/Checklist';

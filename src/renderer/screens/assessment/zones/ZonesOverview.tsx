@@ -1,6 +1,6 @@
 import { COMPONENT_TYPE_NAMES, type Scope } from '../../../../core/domain';
+import { formatSl } from '../../../../core/format';
 import { ErrorBanner } from '../../../components/ErrorBanner';
-import { formatSl } from '../../../components/format';
 import { ProgressBar } from '../../../components/ProgressBar';
 import { useNavigate } from '../../../navigation';
 import { scopeRoute } from '../scopeRoutes';

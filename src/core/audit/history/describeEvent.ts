@@ -1,4 +1,4 @@
-import type { AuditEvent } from '../../../core/audit/auditChain';
+import type { AuditEvent } from '../auditChain';
 import { ACTIONS } from './eventActions';
 import { shortHash } from './eventData';
 import { type HistoryNames, itemLabel } from './eventNames';

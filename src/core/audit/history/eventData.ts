@@ -1,4 +1,4 @@
-import type { JsonValue } from '../../../core/canonicalJson';
+import type { JsonValue } from '../../canonicalJson';
 
 // Reading an audit event's data defensively: the trail outlives the code that wrote it (old events,
 // merged packages), so nothing here trusts a field to be there or to have the shape written today.

@@ -1,6 +1,6 @@
-import type { AssessmentStatus, FindingStatus, Severity } from '../../core/domain';
+import type { AssessmentStatus, FindingStatus, Severity } from './domain';
 
-// The window's words for stored codes, shared by chips, forms and the History.
+// The app's words for stored codes, shared by chips, forms and the History (window and CLI).
 
 export const SEVERITY_LABELS: Record<Severity, string> = {
   critical: 'Critical',

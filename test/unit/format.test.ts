@@ -1,5 +1,5 @@
 import { describe, expect, it } from 'vitest';
-import { formatSize } from '../../../src/renderer/components/format';
+import { formatSize } from '../../src/core/format';
 
 describe('formatSize', () => {
   it('picks the unit that fits, with a decimal only where it says something', () => {

@@ -1,4 +1,4 @@
-import type { JsonValue } from '../../../core/canonicalJson';
+import type { JsonValue } from '../../canonicalJson';
 import {
   COMPONENT_TYPE_NAMES,
   FRS,
@@ -6,9 +6,9 @@ import {
   RESULT_LABELS,
   type Scope,
   type SlVector,
-} from '../../../core/domain';
-import { formatSl } from '../format';
-import { ASSESSMENT_STATUS_LABELS, FINDING_STATUS_LABELS, SEVERITY_LABELS } from '../labels';
+} from '../../domain';
+import { formatSl } from '../../format';
+import { ASSESSMENT_STATUS_LABELS, FINDING_STATUS_LABELS, SEVERITY_LABELS } from '../../labels';
 import { asObject, type Change, change, clip, isChange, lookup, strings } from './eventData';
 import { type HistoryNames, nameOf, scopeLabel } from './eventNames';
 

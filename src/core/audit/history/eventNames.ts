@@ -1,7 +1,7 @@
-import type { AuditEvent } from '../../../core/audit/auditChain';
-import { type Scope, scopeKey } from '../../../core/domain';
-import { parseResponseKey } from '../../../core/evidenceTargets';
-import { gapId } from '../../../core/scoring/gapId';
+import { type Scope, scopeKey } from '../../domain';
+import { parseResponseKey } from '../../evidenceTargets';
+import { gapId } from '../../scoring/gapId';
+import type { AuditEvent } from '../auditChain';
 import { recordedName, shortHash, text } from './eventData';
 
 /** What the window knows now: the model it has loaded and the findings. */
@@ -13,6 +13,8 @@ export interface KnownNames {
   /** The current gaps, so a tracked gap reads as its requirement and scope. */
   gaps?: readonly { gapId: string; scope: Scope; requirement: string }[];
   assessmentTitle?: string;
+  /** How a recorded time reads: the window's locale, the CLI's ISO; as recorded when not given. */
+  formatTime?: (iso: string) => string;
 }
 
 /**
@@ -24,6 +26,7 @@ export interface HistoryNames {
   recorded: ReadonlyMap<string, string>;
   gaps: ReadonlyMap<string, { scope: Scope; requirement: string }>;
   assessmentTitle?: string;
+  formatTime: (iso: string) => string;
 }
 
 type Event = Pick<AuditEvent, 'action' | 'entity' | 'entityId' | 'data'>;
@@ -66,7 +69,13 @@ export function historyNames(known: KnownNames, events: readonly Event[]): Histo
     const id = gapId(parsed.scope, parsed.requirement);
     if (!gaps.has(id)) gaps.set(id, parsed);
   }
-  return { current, recorded, gaps, assessmentTitle: known.assessmentTitle };
+  return {
+    current,
+    recorded,
+    gaps,
+    assessmentTitle: known.assessmentTitle,
+    formatTime: known.formatTime ?? ((iso) => iso),
+  };
 }
 
 /** The name now, else the one this event recorded, else the latest the trail recorded. */

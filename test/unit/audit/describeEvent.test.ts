@@ -2,17 +2,17 @@ import fs from 'node:fs';
 import path from 'node:path';
 import { describe, expect, it } from 'vitest';
 import type { AuditEvent } from '../../../src/core/audit/auditChain';
-import type { JsonValue } from '../../../src/core/canonicalJson';
-import { responseKey } from '../../../src/core/domain';
-import { gapId } from '../../../src/core/scoring/gapId';
 import {
   describeEvent,
   entityLabel,
   eventSearchText,
   historyNames,
   type KnownNames,
-} from '../../../src/renderer/components/history/describeEvent';
-import { ACTIONS } from '../../../src/renderer/components/history/eventActions';
+} from '../../../src/core/audit/history/describeEvent';
+import { ACTIONS } from '../../../src/core/audit/history/eventActions';
+import type { JsonValue } from '../../../src/core/canonicalJson';
+import { responseKey } from '../../../src/core/domain';
+import { gapId } from '../../../src/core/scoring/gapId';
 
 const SL = { FR1: 2, FR2: 2, FR3: 2, FR4: 1, FR5: 2, FR6: 1, FR7: 1 };
 const SHA = 'ab'.repeat(32);

@@ -1,6 +1,6 @@
-import type { AuditEvent } from '../../../core/audit/auditChain';
-import type { JsonValue } from '../../../core/canonicalJson';
-import { formatDateTime, formatSize } from '../format';
+import type { JsonValue } from '../../canonicalJson';
+import { formatSize } from '../../format';
+import type { AuditEvent } from '../auditChain';
 import { answerChanges, changesText, valueText } from './eventChanges';
 import {
   asObject,
@@ -269,9 +269,9 @@ export const ACTIONS: Record<string, ActionWords> = {
   },
   'evidence.restored': {
     what: 'Restored evidence',
-    details: (e) => {
+    details: (e, names) => {
       const removedAt = text(e.data, 'removedAt');
-      return removedAt ? `It had been removed ${formatDateTime(removedAt)}` : '';
+      return removedAt ? `It had been removed ${names.formatTime(removedAt)}` : '';
     },
   },
   'evidence.linked': { what: 'Linked evidence', details: evidenceFile },
