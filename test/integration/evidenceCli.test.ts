@@ -139,6 +139,31 @@ describe('zonewalk trail', () => {
     expect((await cli(['--data-dir', dir, 'trail', 'verify', 'nope'])).code).toBe(1);
   });
 
+  it("lists the trail in the History's words, names from the model, times in UTC", async () => {
+    const { dir, id } = workspace();
+    const s = createServices(dir);
+    const scope = { kind: 'zone', id: 'z1' } as const;
+    s.responses.set(id, scope, 'SR 1.1', { result: 'not-met' });
+    s.responses.set(id, scope, 'SR 1.1', { result: 'met' });
+    const raw = s.ws.trail.list(id);
+    s.ws.close();
+
+    const r = await cli(['--data-dir', dir, 'trail', 'list', id]);
+    expect(r.code).toBe(0);
+    const lines = r.stdout.trimEnd().split('\n');
+    expect(lines[0]).toBe('SEQ\tAT\tACTOR\tWHAT\tITEM\tDETAILS');
+    expect(lines).toHaveLength(raw.length + 1);
+    const last = lines[lines.length - 1].split('\t');
+    expect(last[0]).toBe(String(raw[raw.length - 1].seq));
+    expect(last[1]).toMatch(/^\d{4}-\d\d-\d\dT\d\d:\d\d:\d\dZ$/);
+    expect(last.slice(3)).toEqual(['Changed answer', 'SR 1.1 · Control room', 'Not met → Met']);
+    expect(lines[1]).toContain('Created assessment\tWaterworks');
+
+    // The machine format stays the raw events, exactly as stored.
+    const json = await cli(['--data-dir', dir, 'trail', 'list', id, '--json']);
+    expect(JSON.parse(json.stdout)).toEqual(JSON.parse(JSON.stringify(raw)));
+  });
+
   it('names an event edited directly in SQLite', async () => {
     const { dir, id } = await withHistory();
     sql(

@@ -1,5 +1,8 @@
 import { parseArgs } from 'node:util';
+import { historyNames } from '../../core/audit/history/describeEvent';
+import { knownHistoryNames } from '../../main/services/historyNames';
 import { type CliCommand, UsageError } from '../command';
+import { formatTrail, isoUtc } from './trailText';
 
 function oneId(args: string[], json: boolean): { id: string; json?: boolean } {
   const { values, positionals } = parseArgs({
@@ -38,10 +41,11 @@ export const trailVerifyCommand: CliCommand = {
 export const trailListCommand: CliCommand = {
   name: 'trail list',
   usage: 'trail list ID [--json]',
-  summary: 'Print the audit trail of an assessment, oldest first',
+  summary: 'Print the audit trail of an assessment in words, oldest first (--json: the raw events)',
   run(ctx, args) {
     const { id, json } = oneId(args, true);
-    const events = ctx.services().ws.trail.list(id);
+    const services = ctx.services();
+    const events = services.ws.trail.list(id);
     if (events.length === 0) {
       ctx.io.stderr(`zonewalk: no audit trail for ${id}; check the id with 'zonewalk list'.\n`);
       return 1;
@@ -50,10 +54,8 @@ export const trailListCommand: CliCommand = {
       ctx.io.stdout(`${JSON.stringify(events, null, 2)}\n`);
       return 0;
     }
-    const rows = events.map((e) =>
-      [e.seq, e.at, e.actor, e.action, `${e.entity}:${e.entityId}`, JSON.stringify(e.data)].join('\t'),
-    );
-    ctx.io.stdout(`${['SEQ\tAT\tACTOR\tACTION\tITEM\tDATA', ...rows].join('\n')}\n`);
+    const known = { ...knownHistoryNames(services, id), formatTime: isoUtc };
+    ctx.io.stdout(formatTrail(events, historyNames(known, events)));
     return 0;
   },
 };
