@@ -5,6 +5,12 @@ process.env.UV_THREADPOOL_SIZE ??= '16';
 import { terminalSecretPrompt } from './prompt';
 import { runCli } from './run';
 
+// `zonewalk trail list ID | head` closes the pipe early: the reader has what it wanted, no crash to print.
+process.stdout.on('error', (err: NodeJS.ErrnoException) => {
+  if (err.code !== 'EPIPE') throw err;
+  process.exit(0);
+});
+
 process.exitCode = await runCli(process.argv.slice(2), {
   env: process.env,
   stdout: (s) => process.stdout.write(s),
