@@ -79,6 +79,16 @@ const CASES: [AuditEvent, string, string, string][] = [
     'Assessors set to Ana Kovač, Jonas Weber; scope statement added: “Raw water intake and filtration”; target maturity ML2 Managed → ML3 Defined',
   ],
   [
+    // The demo records its target maturity from 3 to "3": nothing a reader would call a change.
+    ev('assessment.updated', 'assessment', 'A1', {
+      endDate: { from: '', to: '2026-11-27' },
+      smsTargetMaturity: { from: 3, to: '3' },
+    }),
+    'Edited assessment details',
+    'Waterworks Nord 2026',
+    'End date set to 2026-11-27',
+  ],
+  [
     ev('assessment.deleted', 'assessment', 'A1', { title: 'Waterworks' }),
     'Deleted assessment',
     'Waterworks Nord 2026',

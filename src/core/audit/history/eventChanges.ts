@@ -129,9 +129,16 @@ export function changeText(names: HistoryNames, entity: string, key: string, c: 
 export function changesText(names: HistoryNames, entity: string, data: JsonValue): string[] {
   const o = asObject(data);
   if (!o) return [];
-  return Object.entries(o)
-    .filter(([, v]) => isChange(v))
-    .map(([k]) => changeText(names, entity, k, change(o, k)!));
+  return (
+    Object.entries(o)
+      .filter(([, v]) => isChange(v))
+      // A change that reads the same both ways (3 and "3") says nothing.
+      .filter(([k]) => {
+        const c = change(o, k)!;
+        return valueText(names, entity, k, c.from) !== valueText(names, entity, k, c.to);
+      })
+      .map(([k]) => changeText(names, entity, k, change(o, k)!))
+  );
 }
 
 /** An answer's change: "Not met → Met", "Met" for a first answer, "was Met" when cleared. */
