@@ -7,6 +7,7 @@ import { openTempFile } from '../../src/main/services/evidence/blobStore';
 import type { EvidenceOptions } from '../../src/main/services/evidence/evidenceService';
 import { AppError } from '../../src/shared/errors';
 import { evidenceRows, storeContents, writeFile } from '../helpers/evidence';
+import { withTmpfs } from '../helpers/tmpfs';
 import { openTestWorkspace, tempDir } from '../helpers/workspace';
 
 function setup(evidence: EvidenceOptions = {}) {
@@ -67,10 +68,12 @@ describe('evidence refuses bad input with one sentence and stores nothing', () =
     execFileSync('mkfifo', [fifo]);
     expect((await refused(s.services.evidence.addFile(s.a.id, fifo))).message).toMatch(/pipe is a pipe/);
     const sock = path.join(s.files, 'sock');
-    spawnSync('python3', ['-c', `import socket; s=socket.socket(socket.AF_UNIX); s.bind('${sock}')`]);
-    if (fs.existsSync(sock)) {
-      expect((await refused(s.services.evidence.addFile(s.a.id, sock))).message).toMatch(/is a socket/);
-    }
+    // A child binds the socket and exits; the socket file stays behind.
+    execFileSync(process.execPath, [
+      '-e',
+      `require('node:net').createServer().listen(${JSON.stringify(sock)}, () => process.exit(0))`,
+    ]);
+    expect((await refused(s.services.evidence.addFile(s.a.id, sock))).message).toMatch(/^sock is a socket/);
     expectNothingStored(s);
     s.services.ws.close();
   });
@@ -228,15 +231,8 @@ describe('evidence refuses bad input with one sentence and stores nothing', () =
     s.services.ws.close();
   });
 
-  it('a full disk for real: the workspace on a 6 MiB tmpfs (root only)', async (ctx) => {
-    if (process.platform !== 'linux' || process.getuid?.() !== 0) {
-      ctx.skip('mounting a tmpfs needs root on Linux; the injected ENOSPC test above covers the logic');
-    }
-    const mnt = tempDir('zonewalk-tmpfs-');
-    const mount = spawnSync('mount', ['-t', 'tmpfs', '-o', 'size=6m', 'tmpfs', mnt], { encoding: 'utf8' });
-    if (mount.status !== 0)
-      ctx.skip(`mount -t tmpfs failed here (${mount.stderr.trim()}); injected test covers it`);
-    try {
+  it('a full disk for real: the workspace on a 6 MiB tmpfs', async () => {
+    await withTmpfs('size=6m', async (mnt) => {
       const services = createServices(mnt);
       const a = services.assessments.create({ title: 'Tiny disk' });
       const files = tempDir('zonewalk-src-');
@@ -251,9 +247,7 @@ describe('evidence refuses bad input with one sentence and stores nothing', () =
       expect((await services.evidence.addFile(a.id, small)).status).toBe('added');
       expect(services.ws.trail.verify(a.id).ok).toBe(true);
       services.ws.close();
-    } finally {
-      spawnSync('umount', [mnt]);
-    }
+    });
   });
 });
 

@@ -1,4 +1,4 @@
-import { execFileSync, spawnSync } from 'node:child_process';
+import { execFileSync } from 'node:child_process';
 import fs from 'node:fs';
 import path from 'node:path';
 import { describe, expect, it } from 'vitest';
@@ -8,6 +8,7 @@ import { verifyPackage } from '../../src/main/services/package/verify';
 import { AppError } from '../../src/shared/errors';
 import { fakeSources } from '../helpers/fakeSources';
 import { listFiles, unzipInto } from '../helpers/packages';
+import { withTmpfs } from '../helpers/tmpfs';
 import { openTestWorkspace, tempDir } from '../helpers/workspace';
 
 const PASS = 'correct horse battery';
@@ -244,16 +245,10 @@ describe('the package writer', () => {
     }
   });
 
-  it('a full disk for real: the package on a 4 MiB tmpfs fails saying so and leaves nothing (root only)', async (ctx) => {
-    if (process.platform !== 'linux' || process.getuid?.() !== 0) {
-      ctx.skip('mounting a tmpfs needs root on Linux');
-    }
+  it('a full disk for real: the package on a 4 MiB tmpfs fails saying so and leaves nothing', async () => {
     const { writeTestPackage, testPayload } = await import('../helpers/packages');
     const { bufferFile } = await import('../../src/main/services/package/payload');
-    const mnt = tempDir('zonewalk-tmpfs-');
-    const mount = spawnSync('mount', ['-t', 'tmpfs', '-o', 'size=4m', 'tmpfs', mnt], { encoding: 'utf8' });
-    if (mount.status !== 0) ctx.skip(`mount -t tmpfs failed here (${mount.stderr.trim()})`);
-    try {
+    await withTmpfs('size=4m', async (mnt) => {
       const dir = tempDir();
       const disk = [0, 1, 2].map((i) => {
         const file = path.join(dir, `dump-${i}.bin`);
@@ -276,9 +271,7 @@ describe('the package writer', () => {
       // Once it fits, the same folder takes a package.
       const ok = await writeTestPackage(mnt);
       expect(fs.readdirSync(mnt)).toEqual([path.basename(ok.path)]);
-    } finally {
-      spawnSync('umount', [mnt]);
-    }
+    });
   });
 
   it('copies hundreds of disk files in parallel into a zip that unzip -t and the manifest both accept', async () => {

@@ -11,6 +11,7 @@ import {
 import { writeGapRegister } from '../../../src/main/services/reports/gapRegisterWriter';
 import type { ReportInput } from '../../../src/main/services/reports/reportInput';
 import { INJECTIONS, makeReportInput, NAMES } from '../../helpers/reportFixture';
+import { withTmpfs } from '../../helpers/tmpfs';
 import { tempDir } from '../../helpers/workspace';
 
 async function exportAndRead(input: ReportInput) {
@@ -266,15 +267,23 @@ describe('writing the register to disk', () => {
       ),
     ).rejects.toMatchObject({ code: 'not-writable', message: expect.stringContaining('permission denied') });
     expect(fs.readdirSync(dir)).toEqual([]);
-    if (process.getuid?.() === 0) return; // root writes anywhere; a real read-only folder needs a normal user
-    fs.chmodSync(dir, 0o500);
-    try {
+    // A real folder the process cannot write: read-only by mode for a normal user; root writes
+    // anywhere, so for root a read-only mount.
+    const readOnly = async (folder: string) => {
       await expect(
-        writeAtomically(path.join(dir, 'r.xlsx'), 'the gap register', (out) =>
+        writeAtomically(path.join(folder, 'r.xlsx'), 'the gap register', (out) =>
           writeGapRegister(makeReportInput(), out),
         ),
       ).rejects.toMatchObject({ code: 'not-writable' });
-      expect(fs.readdirSync(dir)).toEqual([]);
+      expect(fs.readdirSync(folder)).toEqual([]);
+    };
+    if (process.getuid?.() === 0) {
+      await withTmpfs('ro,size=1m', readOnly);
+      return;
+    }
+    fs.chmodSync(dir, 0o500);
+    try {
+      await readOnly(dir);
     } finally {
       fs.chmodSync(dir, 0o700);
     }
