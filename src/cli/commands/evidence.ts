@@ -6,7 +6,7 @@ import {
   parseLinkSpec,
 } from '../../core/evidenceTargets';
 import type { EvidenceBatchLine } from '../../shared/contract/evidence';
-import { type CliCommand, UsageError } from '../command';
+import { type CliCommand, type CliContext, UsageError } from '../command';
 
 function targets(specs: string[] | undefined): EvidenceTarget[] {
   return (specs ?? []).map((spec) => {
@@ -47,32 +47,45 @@ function report(
   return lines.some((l) => l.status === 'failed') ? 1 : 0;
 }
 
+type CaptureValues = ReturnType<typeof parseCapture>['values'];
+
+function parseCapture(args: string[]) {
+  return parseArgs({ args, options: CAPTURE_OPTIONS, allowPositionals: true, strict: true });
+}
+
+/**
+ * Adds through `add` with the first --link as the capture's target, links every added file to the
+ * other --link targets, and prints a line per file.
+ */
+async function capture(
+  ctx: CliContext,
+  id: string,
+  values: CaptureValues,
+  add: (meta: {
+    description?: string;
+    kind: EvidenceKind;
+    target?: EvidenceTarget;
+  }) => Promise<EvidenceBatchLine[]>,
+): Promise<number> {
+  const links = targets(values.link);
+  const lines = await add({ description: values.description, kind: kindOf(values.kind), target: links[0] });
+  const { evidence } = ctx.services();
+  for (const target of links.slice(1)) {
+    for (const l of lines) if (l.sha256) evidence.link(id, l.sha256, target);
+  }
+  return report(lines, values.json, ctx.io.stdout, ctx.io.stderr);
+}
+
 export const evidenceAddCommand: CliCommand = {
   name: 'evidence add',
   usage: 'evidence add ID FILE... [--link SCOPE:REQ]... [--description T] [--kind K] [--json]',
   summary: 'Add files as evidence (streamed, stored once by SHA-256), optionally linked',
-  async run(ctx, args) {
-    const { values, positionals } = parseArgs({
-      args,
-      options: CAPTURE_OPTIONS,
-      allowPositionals: true,
-      strict: true,
-    });
+  run(ctx, args) {
+    const { values, positionals } = parseCapture(args);
     const [id, ...files] = positionals;
     if (!id || files.length === 0)
       throw new UsageError('evidence add needs an assessment id and at least one file');
-    const links = targets(values.link);
-    const kind = kindOf(values.kind);
-    const { evidence } = ctx.services();
-    const lines: EvidenceBatchLine[] = await evidence.addPaths(id, files, {
-      description: values.description,
-      kind,
-      target: links[0],
-    });
-    for (const target of links.slice(1)) {
-      for (const l of lines) if (l.sha256) evidence.link(id, l.sha256, target);
-    }
-    return report(lines, values.json, ctx.io.stdout, ctx.io.stderr);
+    return capture(ctx, id, values, (meta) => ctx.services().evidence.addPaths(id, files, meta));
   },
 };
 
@@ -80,27 +93,12 @@ export const evidenceAddFolderCommand: CliCommand = {
   name: 'evidence add-folder',
   usage: 'evidence add-folder ID DIR [--link SCOPE:REQ]... [--description T] [--kind K] [--json]',
   summary: 'Add every regular file below a folder (a camera card), one line per file',
-  async run(ctx, args) {
-    const { values, positionals } = parseArgs({
-      args,
-      options: CAPTURE_OPTIONS,
-      allowPositionals: true,
-      strict: true,
-    });
+  run(ctx, args) {
+    const { values, positionals } = parseCapture(args);
     const [id, dir, ...extra] = positionals;
     if (!id || !dir || extra.length)
       throw new UsageError('evidence add-folder needs an assessment id and one folder');
-    const links = targets(values.link);
-    const { evidence } = ctx.services();
-    const lines = await evidence.addFolder(id, dir, {
-      description: values.description,
-      kind: kindOf(values.kind),
-      target: links[0],
-    });
-    for (const target of links.slice(1)) {
-      for (const l of lines) if (l.sha256) evidence.link(id, l.sha256, target);
-    }
-    return report(lines, values.json, ctx.io.stdout, ctx.io.stderr);
+    return capture(ctx, id, values, (meta) => ctx.services().evidence.addFolder(id, dir, meta));
   },
 };
 
