@@ -3,7 +3,6 @@ import Database from 'better-sqlite3';
 import { describe, expect, it } from 'vitest';
 import { applicableRequirements } from '../../src/core/catalog/applicability';
 import { uniformSl } from '../../src/core/domain';
-import { MIGRATIONS } from '../../src/main/db/migrations';
 import { DB_FILE_NAME, openDatabase } from '../../src/main/db/openDatabase';
 import { createServices } from '../../src/main/services';
 import { MAX_OVERLAY_BYTES } from '../../src/shared/catalogOverlay';
@@ -15,6 +14,7 @@ import type {
 } from '../../src/shared/contract/catalogs';
 import type { AppErrorShape } from '../../src/shared/errors';
 import { asFile, overlayDoc, textEntries } from '../helpers/catalogs';
+import { workspaceAtSchema } from '../helpers/oldSchema';
 import { ok, openTestWorkspace, tempDir } from '../helpers/workspace';
 
 const ID33 = 'iec-62443-3-3:2013';
@@ -325,21 +325,7 @@ describe('licensed catalog overlay', () => {
 
 describe('migration 0004', () => {
   it('upgrades a schema-3 workspace in place, keeping its assessments', () => {
-    const dir = tempDir();
-    const raw = new Database(`${dir}/${DB_FILE_NAME}`);
-    raw.exec(
-      'CREATE TABLE schema_migrations (version INTEGER PRIMARY KEY, name TEXT NOT NULL, applied_at TEXT NOT NULL)',
-    );
-    for (const m of MIGRATIONS.filter((x) => x.version <= 3)) {
-      raw.exec(m.sql);
-      raw.prepare('INSERT INTO schema_migrations VALUES (?, ?, ?)').run(m.version, m.name, 'then');
-    }
-    raw
-      .prepare(
-        "INSERT INTO assessment (id, title, created_at, updated_at) VALUES ('a1', 'Before 0004', 'x', 'x')",
-      )
-      .run();
-    raw.close();
+    const dir = workspaceAtSchema(3, 'Before 0004');
     const db = openDatabase(dir);
     expect(db.prepare('SELECT MAX(version) FROM schema_migrations').pluck().get()).toBeGreaterThanOrEqual(4);
     expect(db.prepare('SELECT title FROM assessment').pluck().all()).toEqual(['Before 0004']);

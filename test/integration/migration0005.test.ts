@@ -1,26 +1,10 @@
-import Database from 'better-sqlite3';
 import { describe, expect, it } from 'vitest';
-import { MIGRATIONS } from '../../src/main/db/migrations';
-import { DB_FILE_NAME, openDatabase } from '../../src/main/db/openDatabase';
-import { tempDir } from '../helpers/workspace';
+import { openDatabase } from '../../src/main/db/openDatabase';
+import { workspaceAtSchema } from '../helpers/oldSchema';
 
 describe('migration 0005 (signing keys, trust list, package imports)', () => {
   it('upgrades a schema-4 workspace in place and refuses a clear private key', () => {
-    const dir = tempDir();
-    const raw = new Database(`${dir}/${DB_FILE_NAME}`);
-    raw.exec(
-      'CREATE TABLE schema_migrations (version INTEGER PRIMARY KEY, name TEXT NOT NULL, applied_at TEXT NOT NULL)',
-    );
-    for (const m of MIGRATIONS.filter((x) => x.version <= 4)) {
-      raw.exec(m.sql);
-      raw.prepare('INSERT INTO schema_migrations VALUES (?, ?, ?)').run(m.version, m.name, 'then');
-    }
-    raw
-      .prepare(
-        "INSERT INTO assessment (id, title, created_at, updated_at) VALUES ('a1', 'Before 0005', 'x', 'x')",
-      )
-      .run();
-    raw.close();
+    const dir = workspaceAtSchema(4, 'Before 0005');
     const db = openDatabase(dir);
     expect(db.prepare('SELECT name FROM schema_migrations WHERE version = 5').pluck().get()).toBe(
       '0005_signing.sql',
