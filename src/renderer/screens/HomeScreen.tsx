@@ -6,6 +6,7 @@ import { ErrorBanner } from '../components/ErrorBanner';
 import { FormDialog } from '../components/FormDialog';
 import { formatDateTime } from '../components/format';
 import { StatusChip } from '../components/StatusChip';
+import { TableHead } from '../components/TableHead';
 import { ThemeToggle } from '../components/ThemeToggle';
 import { useNavigate } from '../navigation';
 import { useAsync } from '../useAsync';
@@ -68,17 +69,7 @@ export function HomeScreen() {
         )}
         {list.data && list.data.length > 0 && (
           <table className="table assessments-table">
-            <thead>
-              <tr>
-                <th scope="col">Title</th>
-                <th scope="col">Site</th>
-                <th scope="col">Status</th>
-                <th scope="col">Last changed</th>
-                <th scope="col">
-                  <span className="sr-only">Actions</span>
-                </th>
-              </tr>
-            </thead>
+            <TableHead columns={['Title', 'Site', 'Status', 'Last changed', { hidden: 'Actions' }]} />
             <tbody>
               {list.data.map((a) => (
                 <tr key={a.id} data-testid="assessment-row">

@@ -9,6 +9,7 @@ import { Fingerprint } from '../components/Fingerprint';
 import { FormDialog } from '../components/FormDialog';
 import { formatDateTime } from '../components/format';
 import { PageHeader } from '../components/PageHeader';
+import { TableHead } from '../components/TableHead';
 import { canPick, pickPath, useDesktop } from '../desktop';
 import { readTextFile } from '../readFile';
 import { useAsync } from '../useAsync';
@@ -96,16 +97,7 @@ export function KeysScreen() {
           )}
           {!!keys.data?.length && (
             <table className="table" aria-label="Your signing keys">
-              <thead>
-                <tr>
-                  <th scope="col">Name</th>
-                  <th scope="col">Fingerprint</th>
-                  <th scope="col">Created</th>
-                  <th scope="col">
-                    <span className="sr-only">Actions</span>
-                  </th>
-                </tr>
-              </thead>
+              <TableHead columns={['Name', 'Fingerprint', 'Created', { hidden: 'Actions' }]} />
               <tbody>
                 {keys.data.map((k) => (
                   <tr key={k.fingerprint} data-testid="key-row">
@@ -156,16 +148,7 @@ export function KeysScreen() {
           </p>
           {!!trusted.data?.length && (
             <table className="table" aria-label="Trusted auditors">
-              <thead>
-                <tr>
-                  <th scope="col">Name</th>
-                  <th scope="col">Fingerprint</th>
-                  <th scope="col">Added</th>
-                  <th scope="col">
-                    <span className="sr-only">Actions</span>
-                  </th>
-                </tr>
-              </thead>
+              <TableHead columns={['Name', 'Fingerprint', 'Added', { hidden: 'Actions' }]} />
               <tbody>
                 {trusted.data.map((k) => (
                   <tr key={k.fingerprint} data-testid="trusted-row">

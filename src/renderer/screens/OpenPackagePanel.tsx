@@ -4,6 +4,7 @@ import type { MergePreview, MergeResult } from '../../shared/contract/imports';
 import { call, errorMessage } from '../api';
 import { ErrorBanner } from '../components/ErrorBanner';
 import { Fingerprint } from '../components/Fingerprint';
+import { TableHead } from '../components/TableHead';
 import { useNavigate } from '../navigation';
 import { useAsync } from '../useAsync';
 
@@ -42,13 +43,7 @@ function ConflictItem({
     <li className="conflict" data-testid="conflict">
       <h3>{c.label}</h3>
       <table className="table compact">
-        <thead>
-          <tr>
-            <th scope="col">Field</th>
-            <th scope="col">Mine (this workspace)</th>
-            <th scope="col">Theirs (the package)</th>
-          </tr>
-        </thead>
+        <TableHead columns={['Field', 'Mine (this workspace)', 'Theirs (the package)']} />
         <tbody>
           {differences(c).map((d) => (
             <tr key={d.field}>

@@ -8,6 +8,7 @@ import { Fingerprint } from '../components/Fingerprint';
 import { formatDateTime } from '../components/format';
 import { PageHeader } from '../components/PageHeader';
 import { PathField } from '../components/PathField';
+import { TableHead } from '../components/TableHead';
 import { useAsync } from '../useAsync';
 import { OpenPackagePanel } from './OpenPackagePanel';
 
@@ -135,13 +136,7 @@ export function VerifyScreen({ file }: { file?: string }) {
             </ul>
             {files.length > 0 && (
               <table className="table files" aria-label="Files">
-                <thead>
-                  <tr>
-                    <th scope="col">File</th>
-                    <th scope="col">Size</th>
-                    <th scope="col">Result</th>
-                  </tr>
-                </thead>
+                <TableHead columns={['File', 'Size', 'Result']} />
                 <tbody>
                   {files.map((f) => (
                     <tr

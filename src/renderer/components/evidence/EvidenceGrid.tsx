@@ -3,6 +3,7 @@ import { describeRef } from '../../../core/evidenceTargets';
 import { formatSize } from '../../../core/format';
 import type { EvidenceItem } from '../../../shared/contract/evidence';
 import { formatDateTime } from '../format';
+import { TableHead } from '../TableHead';
 import { CopyHash } from './EvidenceDetails';
 import { Thumb } from './Thumb';
 import { useScrollView, visibleRows } from './useWindowedRows';
@@ -62,15 +63,7 @@ export function EvidenceList({ items, onOpen }: ViewProps) {
   return (
     <div ref={scroller} className="evidence-scroll" data-testid="evidence-list">
       <table className="table evidence-table">
-        <thead>
-          <tr>
-            <th scope="col">File</th>
-            <th scope="col">SHA-256</th>
-            <th scope="col">Size</th>
-            <th scope="col">Captured</th>
-            <th scope="col">Links</th>
-          </tr>
-        </thead>
+        <TableHead columns={['File', 'SHA-256', 'Size', 'Captured', 'Links']} />
         <tbody>
           {first > 0 && <tr style={{ height: first * ROW_H }} />}
           {items.slice(first, last).map((item) => (

@@ -4,6 +4,7 @@ import type { ExportResult, RegisterImportPreview } from '../../../shared/contra
 import { call, errorMessage } from '../../api';
 import { ErrorBanner } from '../../components/ErrorBanner';
 import { PathField } from '../../components/PathField';
+import { TableHead } from '../../components/TableHead';
 import { readFileBytes } from '../../readFile';
 import { PackageExportBlock } from './PackageExportBlock';
 import type { SectionProps } from './sections';
@@ -194,15 +195,7 @@ export function RegisterImportBlock({ assessment, onChanged }: SectionProps) {
           )}
           {preview.changes.length > 0 && (
             <table className="table">
-              <thead>
-                <tr>
-                  <th scope="col">Row</th>
-                  <th scope="col">Gap ID</th>
-                  <th scope="col">Owner</th>
-                  <th scope="col">Due date</th>
-                  <th scope="col">Status</th>
-                </tr>
-              </thead>
+              <TableHead columns={['Row', 'Gap ID', 'Owner', 'Due date', 'Status']} />
               <tbody>
                 {preview.changes.map((c) => (
                   <tr key={c.gapId}>

@@ -10,6 +10,7 @@ import { ErrorBanner } from '../../components/ErrorBanner';
 import { formatDateTime } from '../../components/format';
 import { HistoryButton } from '../../components/history/ItemHistory';
 import { useHistoryNames } from '../../components/history/useHistoryNames';
+import { TableHead } from '../../components/TableHead';
 import { useAsync } from '../../useAsync';
 import type { SectionProps } from './sections';
 
@@ -82,16 +83,7 @@ export function HistorySection({ assessment }: SectionProps) {
         </label>
       </div>
       <table className="table history-table">
-        <thead>
-          <tr>
-            <th scope="col">#</th>
-            <th scope="col">When</th>
-            <th scope="col">Who</th>
-            <th scope="col">What</th>
-            <th scope="col">Item</th>
-            <th scope="col">Details</th>
-          </tr>
-        </thead>
+        <TableHead columns={['#', 'When', 'Who', 'What', 'Item', 'Details']} />
         <tbody>
           {rows.map(({ e, d }) => (
             <tr key={e.seq} data-testid="history-row">

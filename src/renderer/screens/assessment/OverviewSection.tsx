@@ -10,6 +10,7 @@ import { GapVector } from '../../components/GapVector';
 import { ProgressBar } from '../../components/ProgressBar';
 import { SeverityChip } from '../../components/SeverityChip';
 import { SvgChart } from '../../components/SvgChart';
+import { TableHead } from '../../components/TableHead';
 import { useNavigate } from '../../navigation';
 import { useTheme } from '../../theme';
 import { scopeRoute } from './scopeRoutes';
@@ -249,14 +250,7 @@ export function OverviewSection({ assessment }: SectionProps) {
               <p className="muted">No conduits yet.</p>
             ) : (
               <table className="table compact">
-                <thead>
-                  <tr>
-                    <th scope="col">Conduit</th>
-                    <th scope="col">SL-T</th>
-                    <th scope="col">SL-A</th>
-                    <th scope="col">Gap</th>
-                  </tr>
-                </thead>
+                <TableHead columns={['Conduit', 'SL-T', 'SL-A', 'Gap']} />
                 <tbody>
                   {score.conduits.map((c) => {
                     const conduit = data.conduits.find((x) => x.id === c.id);
@@ -294,16 +288,7 @@ export function OverviewSection({ assessment }: SectionProps) {
               <p className="muted">No assets yet: add them on their zone, or import a list.</p>
             ) : (
               <table className="table compact">
-                <thead>
-                  <tr>
-                    <th scope="col">Asset</th>
-                    <th scope="col">Zone</th>
-                    <th scope="col">SL-T</th>
-                    <th scope="col">SL-A</th>
-                    <th scope="col">Gap</th>
-                    <th scope="col">Answered</th>
-                  </tr>
-                </thead>
+                <TableHead columns={['Asset', 'Zone', 'SL-T', 'SL-A', 'Gap', 'Answered']} />
                 <tbody>
                   {score.assets.map((a) => {
                     const asset = data.assets.find((x) => x.id === a.id);

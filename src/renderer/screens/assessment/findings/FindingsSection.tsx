@@ -12,6 +12,7 @@ import { call } from '../../../api';
 import { ErrorBanner } from '../../../components/ErrorBanner';
 import { Options } from '../../../components/Options';
 import { SeverityChip } from '../../../components/SeverityChip';
+import { TableHead } from '../../../components/TableHead';
 import { useNavigate } from '../../../navigation';
 import { useAsync } from '../../../useAsync';
 import { scopeRoute } from '../scopeRoutes';
@@ -211,22 +212,18 @@ export function FindingsSection({ assessment, route }: SectionProps) {
       )}
       {shown.length > 0 && (
         <table className="table compact findings-table">
-          <thead>
-            <tr>
-              <th scope="col">
-                <span className="sr-only">Kind</span>
-              </th>
-              <th scope="col">Severity</th>
-              <th scope="col">Title</th>
-              <th scope="col">Scope</th>
-              <th scope="col">Status</th>
-              <th scope="col">Owner</th>
-              <th scope="col">Due</th>
-              <th scope="col">
-                <span className="sr-only">Actions</span>
-              </th>
-            </tr>
-          </thead>
+          <TableHead
+            columns={[
+              { hidden: 'Kind' },
+              'Severity',
+              'Title',
+              'Scope',
+              'Status',
+              'Owner',
+              'Due',
+              { hidden: 'Actions' },
+            ]}
+          />
           <tbody>
             {shown.slice(0, limit).map((r) =>
               r.kind === 'finding' ? (

@@ -7,6 +7,7 @@ import {
 } from '../../../../shared/contract/model';
 import { call, errorMessage } from '../../../api';
 import { ErrorBanner } from '../../../components/ErrorBanner';
+import { TableHead } from '../../../components/TableHead';
 import { useNavigate } from '../../../navigation';
 import { readFileBytes } from '../../../readFile';
 import { useWorkspaceData } from '../workspaceData';
@@ -216,12 +217,7 @@ export function ImportAssetsWizard({ assessmentId }: { assessmentId: string }) {
           </p>
           <div className="table-scroll tall">
             <table className="table compact">
-              <thead>
-                <tr>
-                  <th scope="col">Row</th>
-                  <th scope="col">What is wrong</th>
-                </tr>
-              </thead>
+              <TableHead columns={['Row', 'What is wrong']} />
               <tbody>
                 {result.errors.slice(0, 500).map((e) => (
                   <tr key={`${e.row}-${e.message}`}>

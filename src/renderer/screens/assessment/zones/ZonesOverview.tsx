@@ -2,6 +2,7 @@ import { COMPONENT_TYPE_NAMES, type Scope } from '../../../../core/domain';
 import { formatSl } from '../../../../core/format';
 import { ErrorBanner } from '../../../components/ErrorBanner';
 import { ProgressBar } from '../../../components/ProgressBar';
+import { TableHead } from '../../../components/TableHead';
 import { useNavigate } from '../../../navigation';
 import { scopeRoute } from '../scopeRoutes';
 import { useWorkspaceData } from '../workspaceData';
@@ -66,15 +67,7 @@ export function ZonesOverview({ assessmentId, adding }: { assessmentId: string; 
         <div className="panel">
           <h3>Zones</h3>
           <table className="table">
-            <thead>
-              <tr>
-                <th scope="col">Zone</th>
-                <th scope="col">SL-T (FR1-FR7)</th>
-                <th scope="col">Assets</th>
-                <th scope="col">Conduits</th>
-                <th scope="col">Answered</th>
-              </tr>
-            </thead>
+            <TableHead columns={['Zone', 'SL-T (FR1-FR7)', 'Assets', 'Conduits', 'Answered']} />
             <tbody>
               {data.zones.map((z) => {
                 const p = progress(`zone:${z.id}`);
@@ -107,14 +100,7 @@ export function ZonesOverview({ assessmentId, adding }: { assessmentId: string; 
             </p>
           ) : (
             <table className="table">
-              <thead>
-                <tr>
-                  <th scope="col">Conduit</th>
-                  <th scope="col">Between</th>
-                  <th scope="col">Protocols</th>
-                  <th scope="col">SL-T (FR1-FR7)</th>
-                </tr>
-              </thead>
+              <TableHead columns={['Conduit', 'Between', 'Protocols', 'SL-T (FR1-FR7)']} />
               <tbody>
                 {data.conduits.map((c) => (
                   <tr key={c.id}>
@@ -148,15 +134,7 @@ export function ZonesOverview({ assessmentId, adding }: { assessmentId: string; 
             </p>
           ) : (
             <table className="table">
-              <thead>
-                <tr>
-                  <th scope="col">Asset</th>
-                  <th scope="col">Type</th>
-                  <th scope="col">Vendor and model</th>
-                  <th scope="col">Firmware</th>
-                  <th scope="col">Zone</th>
-                </tr>
-              </thead>
+              <TableHead columns={['Asset', 'Type', 'Vendor and model', 'Firmware', 'Zone']} />
               <tbody>
                 {data.assets.map((a) => (
                   <tr key={a.id}>
