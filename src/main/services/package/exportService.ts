@@ -349,7 +349,6 @@ export class ExportService {
         path: `evidence/${e.sha256}/${safeEntryName(e.fileName)}`,
         size,
         exactSize: !stripped,
-        compress: false,
         diskPath: stripped ? undefined : stored,
         open: () => this.sources.evidenceStream(e.sha256, { stripPrivateExif: strip }),
       });
@@ -388,7 +387,6 @@ function renderedFile(
     path: name,
     size: 0,
     exactSize: false,
-    compress: false,
     open: () => {
       const out = new PassThrough();
       if (copy) {

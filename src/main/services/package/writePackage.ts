@@ -18,7 +18,7 @@ import { toFsAppError } from '../../db/fsErrors';
 import { tempPathBeside } from '../../fsAtomic';
 import { SOFTWARE_AGENT } from '../../version';
 import { sha256Hex } from '../hash';
-import type { PayloadFile } from './payload';
+import type { PayloadFile, StreamedPayload } from './payload';
 import { fillInParallel, type PlacedFile } from './payloadWorkers';
 import {
   centralDirectory,
@@ -217,14 +217,17 @@ export async function writePackage(input: WritePackageInput): Promise<WrittenPac
   };
 
   // 1. The evidence region: stored entries of known size, one after another from offset 0.
-  const inParallel = files.filter((f) => f.diskPath && f.exactSize !== false);
-  const isInRegion = new Set(inParallel);
+  const inParallel = files.filter(
+    (f): f is StreamedPayload & { diskPath: string } =>
+      'diskPath' in f && !!f.diskPath && f.exactSize !== false,
+  );
+  const isInRegion = new Set<PayloadFile>(inParallel);
   let cursor = 0;
   const placed: PlacedFile[] = inParallel.map((f) => {
     const name = Buffer.from(`${bagName}/data/${f.path}`, 'utf8');
     const header = localHeader({ name, method: STORED, crc32: 0, compressedSize: f.size, size: f.size }, dos);
     const p = {
-      diskPath: f.diskPath as string,
+      diskPath: f.diskPath,
       label: `data/${f.path}`,
       size: f.size,
       headerOffset: cursor,
@@ -251,8 +254,8 @@ export async function writePackage(input: WritePackageInput): Promise<WrittenPac
         if (isInRegion.has(f)) continue;
         if (stopped) throw cancelled();
         const name = `${bagName}/data/${f.path}`;
-        if (f.bytes) {
-          manifest.set(f.path, tail.addBytes(name, f.bytes, f.compress === true));
+        if ('bytes' in f) {
+          manifest.set(f.path, tail.addBytes(name, f.bytes, f.compress));
           restBytes += f.bytes.length;
           progress(f.bytes.length);
           continue;
