@@ -75,12 +75,7 @@ export async function writeAtomically(
     await Promise.race([write(stream), failed]);
     if (!stream.writableEnded) stream.end();
     await Promise.race([closed, failed]);
-    const fd = fs.openSync(tmp, 'r+');
-    try {
-      fs.fsyncSync(fd);
-    } finally {
-      fs.closeSync(fd);
-    }
+    syncFile(tmp);
     fs.renameSync(tmp, target);
   } catch (err) {
     // Close the half-written file before removing it (Windows cannot delete an open file).
@@ -91,8 +86,18 @@ export async function writeAtomically(
   syncDir(dir);
 }
 
-/** Makes the rename itself durable; not every platform can open a directory, which is fine. */
-function syncDir(dir: string): void {
+/** Flushes a written file's data to disk. */
+export function syncFile(file: string): void {
+  const fd = fs.openSync(file, 'r+');
+  try {
+    fs.fsyncSync(fd);
+  } finally {
+    fs.closeSync(fd);
+  }
+}
+
+/** Makes a rename in `dir` durable; not every platform can open a directory, which is fine. */
+export function syncDir(dir: string): void {
   try {
     const fd = fs.openSync(dir, 'r');
     try {

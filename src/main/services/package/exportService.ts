@@ -21,6 +21,7 @@ import type {
 import { AppError } from '../../../shared/errors';
 import { collectGarbage } from '../../collectGarbage';
 import { toFsAppError } from '../../db/fsErrors';
+import { syncFile } from '../../fsAtomic';
 import type { Workspace } from '../../workspace';
 import { mayCarryExif } from '../evidence/mediaType';
 import { signBytes } from '../signing/keys';
@@ -71,12 +72,7 @@ async function writeStreamed(
     await Promise.race([write(out), failed]);
     if (!out.writableEnded) out.end();
     await Promise.race([new Promise<void>((r) => out.once('close', () => r())), failed]);
-    const fd = fs.openSync(file, 'r+');
-    try {
-      fs.fsyncSync(fd);
-    } finally {
-      fs.closeSync(fd);
-    }
+    syncFile(file);
   } catch (err) {
     out.destroy();
     throw err instanceof AppError ? err : toFsAppError(err, what);
@@ -396,7 +392,7 @@ function renderedFile(
           new Promise<void>((resolve, reject) => {
             file.once('error', reject);
             file.once('close', () => resolve());
-          }).then(() => fsyncFile(copy.file)),
+          }).then(() => syncFile(copy.file)),
         );
       }
       render(out).then(
@@ -408,15 +404,6 @@ function renderedFile(
       return out;
     },
   };
-}
-
-function fsyncFile(file: string): void {
-  const fd = fs.openSync(file, 'r+');
-  try {
-    fs.fsyncSync(fd);
-  } finally {
-    fs.closeSync(fd);
-  }
 }
 
 function cancelled(): AppError {

@@ -15,7 +15,7 @@ import {
 } from '../../../core/package/bagit';
 import { AppError } from '../../../shared/errors';
 import { toFsAppError } from '../../db/fsErrors';
-import { tempPathBeside } from '../../fsAtomic';
+import { syncDir, tempPathBeside } from '../../fsAtomic';
 import { SOFTWARE_AGENT } from '../../version';
 import { sha256Hex } from '../hash';
 import type { PayloadFile, StreamedPayload } from './payload';
@@ -86,19 +86,6 @@ function checkPayloadPaths(files: readonly PayloadFile[]): void {
     const folded = f.path.normalize('NFC').toLowerCase();
     if (seen.has(folded)) throw new AppError('internal', `Two payload files share the path data/${f.path}`);
     seen.add(folded);
-  }
-}
-
-function fsyncDir(dir: string): void {
-  try {
-    const fd = fs.openSync(dir, 'r');
-    try {
-      fs.fsyncSync(fd);
-    } finally {
-      fs.closeSync(fd);
-    }
-  } catch {
-    // Directories cannot be fsynced on every platform (Windows); the rename is still atomic.
   }
 }
 
@@ -341,7 +328,7 @@ export async function writePackage(input: WritePackageInput): Promise<WrittenPac
     fs.closeSync(fd);
     fd = -1;
     fs.renameSync(tmp, target);
-    fsyncDir(input.outDir);
+    syncDir(input.outDir);
     return {
       path: target,
       fileName: input.fileName,
