@@ -34,6 +34,11 @@ export function uniformSl(level: SecurityLevel): SlVector {
   return { FR1: level, FR2: level, FR3: level, FR4: level, FR5: level, FR6: level, FR7: level };
 }
 
+/** The same vector with exactly the seven FRs, in order: what JSON output and storage print. */
+export function orderedSl(v: SlVector): SlVector {
+  return { FR1: v.FR1, FR2: v.FR2, FR3: v.FR3, FR4: v.FR4, FR5: v.FR5, FR6: v.FR6, FR7: v.FR7 };
+}
+
 export const COMPONENT_TYPES = ['SAR', 'EDR', 'HDR', 'NDR'] as const;
 export type ComponentType = (typeof COMPONENT_TYPES)[number];
 

@@ -1,18 +1,8 @@
 import { parseArgs } from 'node:util';
-import { FRS, type SlVector, SPES } from '../../core/domain';
+import { FRS, orderedSl, type SlVector, SPES } from '../../core/domain';
 import type { AssessmentScore } from '../../core/scoring/types';
 import type { CliCommand } from '../command';
 import { UsageError } from '../command';
-
-const sl = (v: SlVector): SlVector => ({
-  FR1: v.FR1,
-  FR2: v.FR2,
-  FR3: v.FR3,
-  FR4: v.FR4,
-  FR5: v.FR5,
-  FR6: v.FR6,
-  FR7: v.FR7,
-});
 
 /** The `score --json` document, exactly the shape issue 4 names, keys in its order. */
 export function scoreJson(s: AssessmentScore) {
@@ -20,24 +10,24 @@ export function scoreJson(s: AssessmentScore) {
     assessment: s.assessment,
     zones: s.zones.map((z) => ({
       id: z.id,
-      slTarget: sl(z.slTarget),
-      slSystem: sl(z.slSystem),
-      slComponents: z.slComponents && sl(z.slComponents),
-      slAchieved: sl(z.slAchieved),
-      gap: sl(z.gap),
+      slTarget: orderedSl(z.slTarget),
+      slSystem: orderedSl(z.slSystem),
+      slComponents: z.slComponents && orderedSl(z.slComponents),
+      slAchieved: orderedSl(z.slAchieved),
+      gap: orderedSl(z.gap),
     })),
     conduits: s.conduits.map((c) => ({
       id: c.id,
-      slTarget: sl(c.slTarget),
-      slAchieved: sl(c.slAchieved),
-      gap: sl(c.gap),
+      slTarget: orderedSl(c.slTarget),
+      slAchieved: orderedSl(c.slAchieved),
+      gap: orderedSl(c.gap),
     })),
     assets: s.assets.map((a) => ({
       id: a.id,
       zone: a.zone,
-      slTarget: sl(a.slTarget),
-      slAchieved: sl(a.slAchieved),
-      gap: sl(a.gap),
+      slTarget: orderedSl(a.slTarget),
+      slAchieved: orderedSl(a.slAchieved),
+      gap: orderedSl(a.gap),
     })),
     organisation: {
       targetMaturity: s.organisation.targetMaturity,

@@ -1,11 +1,12 @@
-import type {
-  ComponentType,
-  FindingStatus,
-  MaturityLevel,
-  ResponseResult,
-  Scope,
-  Severity,
-  SlVector,
+import {
+  type ComponentType,
+  type FindingStatus,
+  type MaturityLevel,
+  orderedSl,
+  type ResponseResult,
+  type Scope,
+  type Severity,
+  type SlVector,
 } from '../../core/domain';
 import type { Asset, ChecklistResponse, Conduit, Finding, Zone } from '../../core/model';
 
@@ -131,13 +132,5 @@ export const toFinding = (r: FindingRow, evidence: string[]): Finding => ({
 
 /** SL vectors are stored as JSON with the FRs in order, so equal vectors are equal text. */
 export function slJson(v: SlVector): string {
-  return JSON.stringify({
-    FR1: v.FR1,
-    FR2: v.FR2,
-    FR3: v.FR3,
-    FR4: v.FR4,
-    FR5: v.FR5,
-    FR6: v.FR6,
-    FR7: v.FR7,
-  });
+  return JSON.stringify(orderedSl(v));
 }
