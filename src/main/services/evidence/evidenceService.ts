@@ -708,15 +708,15 @@ export class EvidenceService {
 
   // ---- links and removal ---------------------------------------------------------------------
 
+  private isLinked(assessmentId: string, sha256: string, ref: ReturnType<typeof targetRef>): boolean {
+    return !!this.sql(
+      'SELECT 1 FROM evidence_link WHERE assessment_id = ? AND sha256 = ? AND target_kind = ? AND target_id = ?',
+    ).get(assessmentId, sha256, ref.kind, ref.id);
+  }
+
   private linkInTx(assessmentId: string, sha256: string, target: EvidenceTarget): boolean {
     const ref = targetRef(target);
-    const db = this.ws.db;
-    const exists = db
-      .prepare(
-        'SELECT 1 FROM evidence_link WHERE assessment_id = ? AND sha256 = ? AND target_kind = ? AND target_id = ?',
-      )
-      .get(assessmentId, sha256, ref.kind, ref.id);
-    if (exists) return false;
+    if (this.isLinked(assessmentId, sha256, ref)) return false;
     const row = this.row(assessmentId, sha256)!;
     this.ws.change(
       assessmentId,
@@ -748,13 +748,7 @@ export class EvidenceService {
   unlink(assessmentId: string, sha256: string, target: EvidenceTarget): EvidenceItem {
     const row = this.requireRow(assessmentId, sha256);
     const ref = targetRef(target);
-    const db = this.ws.db;
-    const linked = db
-      .prepare(
-        'SELECT 1 FROM evidence_link WHERE assessment_id = ? AND sha256 = ? AND target_kind = ? AND target_id = ?',
-      )
-      .get(assessmentId, sha256, ref.kind, ref.id);
-    if (linked) {
+    if (this.isLinked(assessmentId, sha256, ref)) {
       this.ws.change(
         assessmentId,
         {
