@@ -23,14 +23,15 @@ function strippedExifSegment(payload: Buffer): Buffer | null {
 }
 
 /**
- * JPEG: the EXIF segment (APP1) is rebuilt with only orientation, make, model and capture time;
- * XMP (APP1) and Photoshop/IPTC (APP13) segments, which can repeat GPS, are dropped. Everything
- * from the first scan on passes through unchanged.
+ * A stream that collects bytes in `buf` and lets `drain` push what it has decided on; whatever is
+ * left when the input ends passes through. `drain` throws to fail the stream.
  */
-export class JpegPrivacyStrip extends Transform {
-  private buf: Buffer = Buffer.alloc(0);
-  private passthrough = false;
-  private started = false;
+abstract class BufferedStrip extends Transform {
+  protected buf: Buffer = Buffer.alloc(0);
+  /** Once set, chunks pass straight through (the rest of the file needs no change). */
+  protected passthrough = false;
+
+  protected abstract drain(): void;
 
   override _transform(chunk: Buffer, _enc: BufferEncoding, done: TransformCallback): void {
     if (this.passthrough) {
@@ -50,8 +51,17 @@ export class JpegPrivacyStrip extends Transform {
     if (!this.passthrough && this.buf.length) this.push(this.buf);
     done();
   }
+}
 
-  private drain(): void {
+/**
+ * JPEG: the EXIF segment (APP1) is rebuilt with only orientation, make, model and capture time;
+ * XMP (APP1) and Photoshop/IPTC (APP13) segments, which can repeat GPS, are dropped. Everything
+ * from the first scan on passes through unchanged.
+ */
+export class JpegPrivacyStrip extends BufferedStrip {
+  private started = false;
+
+  protected drain(): void {
     if (!this.started) {
       if (this.buf.length < 2) return;
       if (this.buf[0] !== 0xff || this.buf[1] !== 0xd8)
@@ -113,28 +123,12 @@ export class JpegPrivacyStrip extends Transform {
 const PNG_SIGNATURE = Buffer.from([0x89, 0x50, 0x4e, 0x47, 0x0d, 0x0a, 0x1a, 0x0a]);
 
 /** PNG: drops the eXIf chunk and XMP text chunks; other chunks (and their CRCs) pass unchanged. */
-export class PngPrivacyStrip extends Transform {
-  private buf: Buffer = Buffer.alloc(0);
+export class PngPrivacyStrip extends BufferedStrip {
   private signature = false;
   /** Bytes of the current chunk still to pass (>0) or skip (<0). */
   private pending = 0;
 
-  override _transform(chunk: Buffer, _enc: BufferEncoding, done: TransformCallback): void {
-    this.buf = this.buf.length ? Buffer.concat([this.buf, chunk]) : chunk;
-    try {
-      this.drain();
-      done();
-    } catch (err) {
-      done(err as Error);
-    }
-  }
-
-  override _flush(done: TransformCallback): void {
-    if (this.buf.length) this.push(this.buf);
-    done();
-  }
-
-  private drain(): void {
+  protected drain(): void {
     if (!this.signature) {
       if (this.buf.length < 8) return;
       if (!this.buf.subarray(0, 8).equals(PNG_SIGNATURE))
