@@ -53,9 +53,11 @@ describe('form dialogs in Chromium', () => {
     await invoke<Zone>(app.table, 'zones.create', { assessmentId: a.id, name: 'DMZ', slTarget: SL1 });
 
     // A failed save: the handler's sentence in the dialog, which stays open and can be sent again.
-    await goto(page, `#/a/${a.id}/zones/new:conduit`);
     // Opened by address on a fresh load: the dialog waits for the zones, so both selects are filled.
-    await page.reload();
+    // Leaving the page first makes it a new document, so nothing the last one still had in flight
+    // (a navigation after the zone was added) can change the address under the reload.
+    await page.goto('about:blank');
+    await goto(page, `#/a/${a.id}/zones/new:conduit`);
     const conduitDialog = page.getByRole('dialog', { name: 'Add conduit' });
     await conduitDialog.waitFor();
     await expect.poll(() => focusedLabel(page)).toBe('Name');
