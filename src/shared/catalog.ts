@@ -1,5 +1,5 @@
 import { z } from 'zod';
-import { type Catalog, REQUIREMENT_KINDS } from '../core/catalog/types';
+import { ASSET_ROLES, type Catalog, REQUIREMENT_IMPACTS, REQUIREMENT_KINDS } from '../core/catalog/types';
 import { COMPONENT_TYPES } from '../core/domain';
 
 // The catalog file format, defined once; the TypeScript type lives in core so the rules can use it.
@@ -30,6 +30,15 @@ export const catalogRequirementSchema = z
     questions: z.array(text.max(500)).max(3),
     evidence: z.array(text.max(500)).max(5),
     note: z.string().max(1000).optional(),
+    disputed: z.enum(['sl', 'title', 'componentTypes']).optional(),
+    impact: z.enum(REQUIREMENT_IMPACTS).optional(),
+    impactReason: z.string().max(300).optional(),
+    recommendation: z.string().max(2000).optional(),
+    recommendationByType: z.partialRecord(z.enum(COMPONENT_TYPES), z.string().max(2000)).optional(),
+    conduit: z.boolean().optional(),
+    conduitGuidance: z.string().max(4000).optional(),
+    condition: z.enum(ASSET_ROLES).optional(),
+    counterpart: z.string().max(40).nullable().optional(),
   })
   .strict();
 

@@ -32,8 +32,34 @@ export interface CatalogRequirement {
   guidance: string;
   questions: string[];
   evidence: string[];
+  /** Where sources disagree: a short auditor-facing note, shown on the disputed value only. */
   note?: string;
+  /** Which value the note is about (rules, edition 2). */
+  disputed?: 'sl' | 'title' | 'componentTypes';
+  /** Severity points of a gap on this item (domain.md "Severity"): high 3, medium 2, low 1. */
+  impact?: RequirementImpact;
+  /** One line: what the requirement protects, i.e. why this impact. */
+  impactReason?: string;
+  /** What the plant's engineers do to close a gap on this item, and how to verify it. */
+  recommendation?: string;
+  /** 4-2 only: a recommendation worded for one component type, where it differs. */
+  recommendationByType?: Partial<Record<ComponentType, string>>;
+  /** 3-3 only: the item is asked of conduits (domain.md's list, own convention). */
+  conduit?: boolean;
+  /** 3-3 only: guidance worded for a conduit, where `conduit` is true. */
+  conduitGuidance?: string;
+  /** 4-2 only: asked only of an asset with this role (domain.md "Applicability"). */
+  condition?: AssetRole;
+  /** 4-2 only: the 3-3 SR or SR RE with the same meaning, null where there is none. */
+  counterpart?: string | null;
 }
+
+export const REQUIREMENT_IMPACTS = ['high', 'medium', 'low'] as const;
+export type RequirementImpact = (typeof REQUIREMENT_IMPACTS)[number];
+
+/** Roles that make conditional 4-2 items apply; zoneBoundary and untrustedAccess only for NDR. */
+export const ASSET_ROLES = ['zoneBoundary', 'wireless', 'untrustedAccess'] as const;
+export type AssetRole = (typeof ASSET_ROLES)[number];
 
 export interface Catalog {
   format: 'zonewalk.catalog/1';
