@@ -44,3 +44,88 @@ export function toPem(label: string, der: Buffer): string {
   const lines = der.toString('base64').match(/.{1,64}/g) ?? [];
   return `-----BEGIN ${label}-----\n${lines.join('\n')}\n-----END ${label}-----\n`;
 }
+
+/** One DER element: its tag, its content bytes, and where the next element starts. */
+export interface DerElement {
+  tag: number;
+  content: Buffer;
+  end: number;
+}
+
+/** Reads the element at `offset`; a RangeError for anything malformed or running past the buffer. */
+export function readElement(der: Buffer, offset = 0): DerElement {
+  if (offset + 2 > der.length) throw new RangeError('DER: truncated');
+  const tag = der[offset];
+  let len = der[offset + 1];
+  let start = offset + 2;
+  if (len & 0x80) {
+    const count = len & 0x7f;
+    if (count === 0 || count > 4 || start + count > der.length) throw new RangeError('DER: bad length');
+    len = 0;
+    for (let i = 0; i < count; i++) len = len * 256 + der[start + i];
+    start += count;
+  }
+  const end = start + len;
+  if (end > der.length) throw new RangeError('DER: truncated');
+  return { tag, content: der.subarray(start, end), end };
+}
+
+/** The elements of a SEQUENCE, in order. */
+export function readSequence(der: Buffer, expectedTag = 0x30): Buffer[] {
+  const outer = readElement(der);
+  if (outer.tag !== expectedTag) throw new RangeError('DER: expected a SEQUENCE');
+  const items: Buffer[] = [];
+  for (let at = 0; at < outer.content.length; ) {
+    const el = readElement(outer.content, at);
+    items.push(outer.content.subarray(at, el.end));
+    at = el.end;
+  }
+  return items;
+}
+
+function readTagged(der: Buffer, tag: number, what: string): Buffer {
+  const el = readElement(der);
+  if (el.tag !== tag) throw new RangeError(`DER: expected ${what}`);
+  return el.content;
+}
+
+export function readOctetString(der: Buffer): Buffer {
+  return readTagged(der, 0x04, 'an OCTET STRING');
+}
+
+/** A non-negative INTEGER that fits a safe JavaScript number. */
+export function readInteger(der: Buffer): number {
+  const bytes = readTagged(der, 0x02, 'an INTEGER');
+  if (bytes.length === 0 || bytes[0] & 0x80 || bytes.length > 7)
+    throw new RangeError('DER: integer out of range');
+  let n = 0;
+  for (const b of bytes) n = n * 256 + b;
+  return n;
+}
+
+export function readObjectId(der: Buffer): string {
+  const bytes = readTagged(der, 0x06, 'an OBJECT IDENTIFIER');
+  if (bytes.length === 0) throw new RangeError('DER: empty OBJECT IDENTIFIER');
+  const values: number[] = [];
+  let v = 0;
+  for (const b of bytes) {
+    v = v * 128 + (b & 0x7f);
+    if (!(b & 0x80)) {
+      values.push(v);
+      v = 0;
+    }
+  }
+  // The first value packs the first two arcs (X.690 8.19.4).
+  const first = values[0] < 80 ? Math.floor(values[0] / 40) : 2;
+  return [first, values[0] - first * 40, ...values.slice(1)].join('.');
+}
+
+/** The DER bytes inside a PEM block with the given label. */
+export function fromPem(label: string, pem: string): Buffer {
+  const body = pem
+    .trim()
+    .replace(`-----BEGIN ${label}-----`, '')
+    .replace(`-----END ${label}-----`, '')
+    .replace(/\s+/g, '');
+  return Buffer.from(body, 'base64');
+}
