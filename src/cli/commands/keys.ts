@@ -14,6 +14,16 @@ function readFile(file: string): string {
   }
 }
 
+/** Group or others may read it (POSIX only: Windows has no such mode bits). */
+function readableByOthers(file: string): boolean {
+  if (process.platform === 'win32') return false;
+  try {
+    return (fs.statSync(file).mode & 0o044) !== 0;
+  } catch {
+    return false;
+  }
+}
+
 async function keys(ctx: CliContext, args: string[]): Promise<number> {
   const [sub, ...rest] = args;
   const { values, positionals } = parseArgs({
@@ -62,6 +72,11 @@ async function keys(ctx: CliContext, args: string[]): Promise<number> {
     case 'import': {
       const file = one('an encrypted private key FILE');
       if (!values.name) throw new UsageError('keys import needs --name');
+      if (readableByOthers(file)) {
+        ctx.io.stderr(
+          `warning: ${file} can be read by other users of this computer. After the import, delete it or make it private (chmod 600).\n`,
+        );
+      }
       const pass = await readPassphrase(ctx.io, `Passphrase of ${path.basename(file)}: `);
       const key = signing.importPrivate(
         values.name,

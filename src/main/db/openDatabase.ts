@@ -96,6 +96,9 @@ export function openDatabase(dataDir: string): Database.Database {
     db.pragma('synchronous = FULL');
     db.pragma('foreign_keys = ON');
     db.pragma('busy_timeout = 5000');
+    // Deleted rows are overwritten with zeros: a deleted signing key's encrypted PEM must not stay
+    // readable in the file (docs/security.md).
+    db.pragma('secure_delete = ON');
     migrate(db);
     return db;
   } catch (err) {

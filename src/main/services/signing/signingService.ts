@@ -44,6 +44,9 @@ export type SignerTrust =
   | { trusted: true; name: string; source: 'own-key' | 'trust-list' | 'given' }
   | { trusted: false };
 
+/** The shortest passphrase a stored key may have, for a new key and an imported one alike. */
+export const MIN_PASSPHRASE_LENGTH = 8;
+
 export const PROTECTION = `scrypt N=${SCRYPT.N} r=${SCRYPT.r} p=${SCRYPT.p}, AES-256-CBC (encrypted PKCS#8)`;
 
 const ENCRYPTED_PEM =
@@ -155,6 +158,13 @@ export class SigningService {
    * elsewhere may carry a weak KDF (openssl's default is PBKDF2 with 2,048 iterations).
    */
   importPrivate(name: string, privatePem: string, passphrase: string, publicPem?: string): SigningKeyInfo {
+    // The key is stored again under this passphrase, so it must meet the same floor as a new key.
+    if (passphrase.length < MIN_PASSPHRASE_LENGTH) {
+      throw new AppError(
+        'invalid-input',
+        `This key's passphrase is shorter than ${MIN_PASSPHRASE_LENGTH} characters. Give it a longer one first (openssl pkcs8 -topk8 -v2 aes-256-cbc), then import it.`,
+      );
+    }
     if (!ENCRYPTED_PEM.test(privatePem.trim())) {
       throw new AppError(
         'invalid-file',
@@ -184,6 +194,8 @@ export class SigningService {
   delete(name: string): { deleted: string } {
     const row = this.row(name);
     this.ws.db.prepare('DELETE FROM signing_key WHERE name = ?').run(row.name);
+    // The write-ahead log still holds the page as it was, PEM included, until it is emptied.
+    this.ws.db.pragma('wal_checkpoint(TRUNCATE)');
     return { deleted: row.name };
   }
 
