@@ -1,3 +1,4 @@
+#!/usr/bin/env node
 // Evidence batches keep several copies and fsyncs in flight; libuv's default of 4 threads would
 // leave the CPU idle waiting on the disk. Must be set before the first asynchronous fs call.
 process.env.UV_THREADPOOL_SIZE ??= '16';

@@ -14,6 +14,21 @@ export function platformUserDataDir(
   return path.join(env.XDG_CONFIG_HOME ?? path.join(home, '.config'), APP_NAME);
 }
 
+/**
+ * Where Chromium keeps its own profile (caches, local storage, GPU shader cache): a per-user cache
+ * folder, so the workspace holds only Zonewalk's files.
+ */
+export function platformSessionDir(
+  platform: NodeJS.Platform = process.platform,
+  env: NodeJS.ProcessEnv = process.env,
+  home: string = os.homedir(),
+): string {
+  if (platform === 'win32')
+    return path.join(env.LOCALAPPDATA ?? path.join(home, 'AppData', 'Local'), APP_NAME, 'Browser');
+  if (platform === 'darwin') return path.join(home, 'Library', 'Caches', APP_NAME);
+  return path.join(env.XDG_CACHE_HOME ?? path.join(home, '.cache'), APP_NAME);
+}
+
 /** `--data-dir DIR` wins over `ZONEWALK_DATA_DIR`, which wins over the platform default. */
 export function resolveDataDir(argv: readonly string[], env: NodeJS.ProcessEnv, fallback: string): string {
   for (let i = 0; i < argv.length; i++) {

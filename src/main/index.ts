@@ -1,36 +1,55 @@
 import path from 'node:path';
 import { fileURLToPath } from 'node:url';
-import { app, dialog } from 'electron';
-import { resolveDataDir } from './dataDir';
+import { app, type BrowserWindow } from 'electron';
+import { platformSessionDir, resolveDataDir } from './dataDir';
 import { createHandlerTable } from './handlers';
+import { claimSingleInstance, errorMessage, exitWithError, shutdownBeforeQuit } from './lifecycle';
 import { electronPlatform } from './platform.electron';
+import type { RendererOrigin } from './security';
 import { createServices } from './services';
 import { createMainWindow, registerAppScheme, rendererDirFor } from './window';
 
 // See src/cli/zonewalk.ts: evidence batches keep more fs operations in flight than 4 threads allow.
 process.env.UV_THREADPOOL_SIZE ??= '16';
 
-registerAppScheme();
-app.enableSandbox();
+let mainWindow: BrowserWindow | undefined;
 
-app.whenReady().then(() => {
+if (!claimSingleInstance(() => mainWindow)) {
+  app.quit();
+} else {
+  registerAppScheme();
+  app.enableSandbox();
+  // Chromium's own profile stays out of the workspace (userData is the default workspace).
+  app.setPath('sessionData', platformSessionDir());
+  app
+    .whenReady()
+    .then(start)
+    .catch((err: unknown) => exitWithError('Zonewalk could not start', errorMessage(err)));
+}
+
+function start(): void {
   const dataDir = resolveDataDir(process.argv, process.env, app.getPath('userData'));
   let services: ReturnType<typeof createServices>;
   try {
     services = createServices(dataDir);
   } catch (err) {
-    dialog.showErrorBox('Zonewalk cannot open its data', err instanceof Error ? err.message : String(err));
-    app.exit(1);
+    exitWithError('Zonewalk cannot open its data', errorMessage(err));
     return;
   }
+  shutdownBeforeQuit(async () => {
+    // A cancelled export removes its partial file; only then may the database close.
+    await services.exports.jobs.cancelAll();
+    services.ws.close();
+  });
+  app.on('window-all-closed', () => app.quit());
   const mainDir = path.dirname(fileURLToPath(import.meta.url));
-  createMainWindow(
+  // electron-vite's dev server, for `npm run dev` only: a packaged app always serves its own files.
+  const devServer = app.isPackaged ? undefined : process.env.ELECTRON_RENDERER_URL;
+  const origin: RendererOrigin = devServer ? { devServer } : {};
+  mainWindow = createMainWindow(
     createHandlerTable(services, undefined, electronPlatform),
     rendererDirFor(mainDir),
     path.join(mainDir, '../preload/index.cjs'),
+    { origin, onFatal: exitWithError },
   );
-  app.on('window-all-closed', () => {
-    services.ws.close();
-    app.quit();
-  });
-});
+}

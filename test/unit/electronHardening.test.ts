@@ -1,6 +1,7 @@
 import fs from 'node:fs';
 import { describe, expect, it } from 'vitest';
 import { parse } from 'yaml';
+import { APP_NAME } from '../../src/main/dataDir';
 import {
   CONTENT_SECURITY_POLICY,
   isAllowedRequestUrl,
@@ -33,7 +34,7 @@ describe('window hardening', () => {
     expect(src).toMatch(/'will-navigate', \(event\) => event\.preventDefault\(\)/);
     expect(src).toContain("setWindowOpenHandler(() => ({ action: 'deny' }))");
     expect(src).toContain('protocol.handle(APP_SCHEME');
-    expect(src).toContain('isAppUrl(frameUrl)');
+    expect(src).toContain('isAppUrl(frameUrl, origin)');
     expect(src).not.toContain('file://');
   });
 
@@ -49,6 +50,15 @@ describe('window hardening', () => {
     expect(isPermissionAllowed('media', 'app://zonewalk/index.html', ['video'])).toBe(true);
     expect(isPermissionAllowed('media', 'app://zonewalk/index.html', ['audio'])).toBe(false);
     expect(isPermissionAllowed('media', 'https://evil.example/', ['video'])).toBe(false);
+    // Chromium's permission check passes a bare origin; host and protocol decide, not a prefix.
+    expect(isPermissionAllowed('media', 'app://zonewalk', ['video'])).toBe(true);
+    expect(isPermissionAllowed('media', 'app://zonewalk.example/', ['video'])).toBe(false);
+    expect(isPermissionAllowed('media', 'app://zonewalkx/index.html', ['video'])).toBe(false);
+    expect(isPermissionAllowed('media', 'https://zonewalk/index.html', ['video'])).toBe(false);
+    // The dev server counts only when it is the one given.
+    const dev = { devServer: 'http://localhost:5173' };
+    expect(isPermissionAllowed('media', 'http://localhost:5173/', ['video'], dev)).toBe(true);
+    expect(isPermissionAllowed('media', 'http://localhost:5173/', ['video'])).toBe(false);
     for (const p of ['geolocation', 'notifications', 'clipboard-read', 'openExternal', 'midi']) {
       expect(isPermissionAllowed(p, 'app://zonewalk/index.html')).toBe(false);
     }
@@ -80,9 +90,44 @@ describe('electron-builder config', () => {
     });
   });
 
-  it('targets Windows NSIS + portable, macOS dmg, Linux AppImage + deb', () => {
+  it('targets Windows NSIS + portable, macOS dmg, Linux deb first (it installs the AppArmor profile), then AppImage', () => {
     expect(config.win.target).toEqual(['nsis', 'portable']);
     expect(config.mac.target).toEqual(['dmg']);
-    expect(config.linux.target).toEqual(['AppImage', 'deb']);
+    expect(config.linux.target).toEqual(['deb', 'AppImage']);
+  });
+
+  it('names the app as the CLI names its folder, so both use one default workspace', () => {
+    const pkg = JSON.parse(fs.readFileSync('package.json', 'utf8'));
+    expect(pkg.productName).toBe(APP_NAME);
+    expect(config.productName).toBe(APP_NAME);
+    expect(pkg.author).toBeTruthy();
+    expect(pkg.bin.zonewalk).toBe('out/main/zonewalk.js');
+    expect(fs.readFileSync('src/cli/zonewalk.ts', 'utf8').startsWith('#!/usr/bin/env node\n')).toBe(true);
+  });
+
+  it('gives macOS the camera under the hardened runtime', () => {
+    expect(config.mac.hardenedRuntime).toBe(true);
+    expect(config.mac.extendInfo.NSCameraUsageDescription).toMatch(/photos/);
+    const plist = fs.readFileSync(config.mac.entitlements, 'utf8');
+    expect(plist).toMatch(/<key>com\.apple\.security\.device\.camera<\/key>\s*<true\/>/);
+    expect(plist).toMatch(/<key>com\.apple\.security\.cs\.allow-jit<\/key>\s*<true\/>/);
+  });
+
+  it('has an icon for every platform in resources/build', () => {
+    const dir = config.directories.buildResources;
+    expect(fs.readFileSync(`${dir}/icon.icns`).subarray(0, 4).toString('latin1')).toBe('icns');
+    expect([...fs.readFileSync(`${dir}/icon.ico`).subarray(0, 4)]).toEqual([0, 0, 1, 0]);
+    for (const size of [16, 32, 48, 64, 128, 256, 512]) {
+      const png = fs.readFileSync(`${dir}/icons/${size}x${size}.png`);
+      expect(png.readUInt32BE(16)).toBe(size);
+      expect(png.readUInt32BE(20)).toBe(size);
+    }
+  });
+
+  it("unpacks only this platform's better-sqlite3 prebuild from the asar", () => {
+    // electron-builder's own macros, not template strings.
+    const thisPlatform = ['$', '{platform}-$', '{arch}'].join('');
+    expect(config.asarUnpack).toEqual([`node_modules/better-sqlite3/prebuilds/${thisPlatform}.node`]);
+    expect(config.files).toContain(`!node_modules/better-sqlite3/prebuilds/!(${thisPlatform}).node`);
   });
 });

@@ -78,6 +78,13 @@ export class ExportJobs {
     return { ...job.status };
   }
 
+  /** Cancels every running export and waits until each has removed its partial file (app quit). */
+  async cancelAll(): Promise<void> {
+    const running = [...this.jobs.values()].filter((j) => j.status.state === 'running');
+    for (const job of running) job.controller.abort();
+    await Promise.all(running.map((j) => j.finished));
+  }
+
   /** Resolves when the job has ended, whatever the outcome (tests, CLI). */
   async wait(jobId: string): Promise<ExportStatus> {
     const job = this.job(jobId);
