@@ -7,7 +7,7 @@ import { makeThumbnail } from '../../src/main/services/evidence/thumbnails';
 import { tempDir } from '../helpers/workspace';
 
 /** Left half red, right half blue: which way up a thumbnail came out is then plain to see. */
-async function halves(width: number, height: number): Promise<sharp.Sharp> {
+async function halves(width: number, height: number): Promise<ReturnType<typeof sharp>> {
   const half = Math.floor(width / 2);
   const red = await sharp({ create: { width: half, height, channels: 3, background: '#ff0000' } })
     .png()
