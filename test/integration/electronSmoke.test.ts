@@ -1,6 +1,7 @@
 import fs from 'node:fs';
 import path from 'node:path';
 import vm from 'node:vm';
+import jpeg from 'jpeg-js';
 import { afterAll, beforeAll, describe, expect, it, vi } from 'vitest';
 import { platformSessionDir, platformUserDataDir } from '../../src/main/dataDir';
 import { CONTENT_SECURITY_POLICY } from '../../src/main/security';
@@ -113,6 +114,45 @@ describe('the built main process under a stand-in Electron', () => {
     await settle();
     expect(world.calls).toEqual(['app.quit', 'app.quit', 'quit']);
     expect(fs.existsSync(path.join(userData, 'zonewalk.db-wal'))).toBe(false);
+  });
+
+  it('makes a thumbnail through IPC with no native module but SQLite in the main process', async () => {
+    const loaded: string[] = [];
+    const dlopen = process.dlopen;
+    process.dlopen = ((module: { exports: unknown }, filename: string, flags?: number) => {
+      loaded.push(filename);
+      return flags === undefined ? dlopen(module, filename) : dlopen(module, filename, flags);
+    }) as typeof process.dlopen;
+    try {
+      const { world } = await startMain();
+      world.emitReady();
+      await settle();
+      const app = { senderFrame: { url: 'app://zonewalk/index.html' } };
+      const call = async <T>(channel: string, input: unknown): Promise<T> => {
+        const r = (await world.ipcHandlers.get(channel)?.(app, input)) as { ok: boolean; value: T };
+        expect(r.ok, channel).toBe(true);
+        return r.value;
+      };
+      const { id } = await call<{ id: string }>('assessments.create', { title: 'Smoke' });
+      // Made with jpeg-js's encoder: this test process must never load sharp itself.
+      const pixels = Buffer.alloc(600 * 400 * 4, 0x80);
+      const photo = jpeg.encode({ data: pixels, width: 600, height: 400 }, 80).data;
+      const loadedBefore = loaded.length;
+      const added = await call<{ item: { sha256: string } }>('evidence.addBytes', {
+        assessmentId: id,
+        fileName: 'cabinet.jpg',
+        base64: photo.toString('base64'),
+      });
+      const thumb = await call<{ dataUrl: string | null }>('evidence.thumbnail', {
+        sha256: added.item.sha256,
+      });
+      expect(thumb.dataUrl).toMatch(/^data:image\/png;base64,/);
+      // Nothing native was loaded to make the thumbnail (better-sqlite3 may load on first start).
+      expect(loaded.length).toBe(loadedBefore);
+      expect(loaded.filter((f) => !f.includes('better-sqlite3'))).toEqual([]);
+    } finally {
+      process.dlopen = dlopen;
+    }
   });
 
   it('serves the built page and its assets with their types and the CSP, and nothing outside', async () => {
