@@ -1,4 +1,4 @@
-import { Worker } from 'node:worker_threads';
+import { workerRequests } from './workerRequests';
 
 // Files are SHA-256-hashed on a worker thread, so hashing runs beside the main thread's work
 // (database commits, the window's requests) and the thread pool's copying instead of taking turns
@@ -43,39 +43,14 @@ type Reply =
   | { id: number; sha256: string; size: number; head: Uint8Array }
   | { id: number; error: { message: string; code?: string } };
 
-let worker: Worker | undefined;
-const waiting = new Map<number, (r: Reply) => void>();
-let next = 1;
-
-function start(): Worker {
-  const w = new Worker(WORKER_SOURCE, { eval: true });
-  w.on('message', (r: Reply) => {
-    const settle = waiting.get(r.id);
-    waiting.delete(r.id);
-    // The worker keeps the process alive only while a request is waiting on it.
-    if (waiting.size === 0) w.unref();
-    settle?.(r);
-  });
-  w.on('error', (err) => {
-    worker = undefined;
-    for (const settle of waiting.values()) settle({ id: 0, error: { message: err.message } });
-    waiting.clear();
-  });
-  w.unref();
-  return w;
-}
+const request = workerRequests<Reply>(
+  () => ({ code: WORKER_SOURCE }),
+  (message) => ({ error: { message } }),
+);
 
 /** SHA-256, size and first `headBytes` bytes of a file, read on one worker the whole process shares. */
-export function digestFile(file: string, headBytes: number): Promise<FileDigest> {
-  worker ??= start();
-  const w = worker;
-  const id = next++;
-  return new Promise((resolve, reject) => {
-    waiting.set(id, (r) => {
-      if ('error' in r) reject(Object.assign(new Error(r.error.message), { code: r.error.code }));
-      else resolve({ sha256: r.sha256, size: r.size, head: Buffer.from(r.head) });
-    });
-    w.ref();
-    w.postMessage({ id, path: file, head: headBytes });
-  });
+export async function digestFile(file: string, headBytes: number): Promise<FileDigest> {
+  const r = await request({ path: file, head: headBytes });
+  if ('error' in r) throw Object.assign(new Error(r.error.message), { code: r.error.code });
+  return { sha256: r.sha256, size: r.size, head: Buffer.from(r.head) };
 }

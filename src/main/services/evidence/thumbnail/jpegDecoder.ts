@@ -1,6 +1,6 @@
 import fs from 'node:fs';
 import { createRequire } from 'node:module';
-import { Worker } from 'node:worker_threads';
+import { workerRequests } from '../../workerRequests';
 import type { Raster } from './raster';
 
 // JPEG decoding is pure JavaScript (jpeg-js) on a worker thread: no native module in Electron's
@@ -32,36 +32,20 @@ parentPort.on('message', (m) => {
 
 type Reply = { id: number; width: number; height: number; data: Uint8Array } | { id: number; error: string };
 
-let worker: Worker | undefined;
-const waiting = new Map<number, (r: Reply) => void>();
-let next = 1;
-
-function start(): Worker {
-  const decoder = fs.readFileSync(createRequire(import.meta.url).resolve('jpeg-js/lib/decoder.js'), 'utf8');
-  const w = new Worker(WORKER_SOURCE, { eval: true, workerData: { decoder } });
-  w.on('message', (r: Reply) => {
-    const settle = waiting.get(r.id);
-    waiting.delete(r.id);
-    // The worker keeps the process alive only while a picture is being decoded.
-    if (waiting.size === 0) w.unref();
-    settle?.(r);
-  });
-  w.on('error', (err) => {
-    worker = undefined;
-    for (const settle of waiting.values()) settle({ id: 0, error: err.message });
-    waiting.clear();
-  });
-  return w;
-}
+const request = workerRequests<Reply>(
+  () => ({
+    code: WORKER_SOURCE,
+    options: {
+      workerData: {
+        decoder: fs.readFileSync(createRequire(import.meta.url).resolve('jpeg-js/lib/decoder.js'), 'utf8'),
+      },
+    },
+  }),
+  (error) => ({ error }),
+);
 
 /** Decodes a baseline or progressive JPEG to RGBA; null when it is damaged or too large. */
-export function decodeJpeg(bytes: Buffer): Promise<Raster | null> {
-  worker ??= start();
-  const w = worker;
-  const id = next++;
-  return new Promise((resolve) => {
-    waiting.set(id, (r) => resolve('error' in r ? null : { width: r.width, height: r.height, data: r.data }));
-    w.ref();
-    w.postMessage({ id, bytes });
-  });
+export async function decodeJpeg(bytes: Buffer): Promise<Raster | null> {
+  const r = await request({ bytes });
+  return 'error' in r ? null : { width: r.width, height: r.height, data: r.data };
 }
