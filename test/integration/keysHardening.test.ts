@@ -75,6 +75,27 @@ describe('signing keys: import, cost and deletion', () => {
     expect(performance.now() - t0).toBeLessThan(1000);
   });
 
+  it('a key-derivation method Zonewalk cannot open is named as such, never as a wrong passphrase', async () => {
+    const { services } = openTestWorkspace();
+    const unknownKdf = sequence(objectId('1.3.6.1.4.1.99999.1'), sequence(octetString(randomBytes(16))));
+    const aes = sequence(objectId('2.16.840.1.101.3.4.1.42'), octetString(randomBytes(16)));
+    const der = sequence(
+      sequence(objectId('1.2.840.113549.1.5.13'), sequence(unknownKdf, aes)),
+      octetString(randomBytes(64)),
+    );
+    const pem = toPem('ENCRYPTED PRIVATE KEY', der);
+    let message = '';
+    try {
+      services.signing.importPrivate('Ana', pem, 'correct horse');
+    } catch (err) {
+      message = (err as Error).message;
+    }
+    expect(message).toMatch(
+      /protected with the method 1\.3\.6\.1\.4\.1\.99999\.1, which Zonewalk cannot open/,
+    );
+    expect(message).not.toMatch(/passphrase/i);
+  });
+
   it('a deleted key leaves no byte of its encrypted PEM in the database files', async () => {
     const { services, dir } = openTestWorkspace();
     services.signing.create('Ana', 'correct horse battery');
