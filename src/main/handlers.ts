@@ -15,14 +15,9 @@ import { signingHandlers } from './handlers/signing';
 import type { HandlerImpls } from './handlers/types';
 import { type DesktopPlatform, HEADLESS } from './platform';
 import type { Services } from './services';
+import { describeValidation } from './validationMessage';
 
 export type HandlerTable = Record<ChannelName, (input: unknown) => Promise<Result<unknown>>>;
-
-function describeIssues(error: z.ZodError): string {
-  const first = error.issues[0];
-  const where = first?.path.length ? `${first.path.join('.')}: ` : '';
-  return `The request was not valid (${where}${first?.message ?? 'invalid'}).`;
-}
 
 /** Anything thrown inside a handler becomes a typed error; stack traces stay in the log. */
 export function toErrorShape(err: unknown, log: (e: unknown) => void = console.error): AppErrorShape {
@@ -61,7 +56,7 @@ export function createHandlerTable(
           ok: false,
           error: {
             code: 'invalid-input',
-            message: describeIssues(parsed.error),
+            message: describeValidation(parsed.error.issues),
             details: parsed.error.issues.map(({ path, code, message }) => ({ path, code, message })),
           },
         };

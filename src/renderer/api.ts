@@ -1,4 +1,5 @@
 import type { ChannelName, InputOf, OutputOf, ZonewalkBridge } from '../shared/contract';
+import type { PatchChannel, PickedPatch } from '../shared/contract/patch';
 import type { AppErrorShape } from '../shared/errors';
 
 declare global {
@@ -17,7 +18,12 @@ export class ApiError extends UserError {
   }
 }
 
-export async function call<C extends ChannelName>(channel: C, input: InputOf<C>): Promise<OutputOf<C>> {
+/** A channel's input as the window may send it: an update's patch must come from `pickPatch`. */
+export type CallInput<C extends ChannelName> = C extends PatchChannel
+  ? Omit<InputOf<C>, 'patch'> & { patch: PickedPatch<C> }
+  : InputOf<C>;
+
+export async function call<C extends ChannelName>(channel: C, input: CallInput<C>): Promise<OutputOf<C>> {
   const result = await window.api.invoke(channel, input);
   if (!result.ok) throw new ApiError(result.error);
   return result.value as OutputOf<C>;
@@ -26,4 +32,14 @@ export async function call<C extends ChannelName>(channel: C, input: InputOf<C>)
 export function errorMessage(err: unknown): string {
   if (err instanceof UserError) return err.message;
   return 'Something went wrong. Your data was not changed; try again.';
+}
+
+/**
+ * What failed, then why, as one sentence: "The finding could not be saved: the due date is not
+ * valid…". The handler's sentence loses its capital unless it starts with a name (Zonewalk, SL-T).
+ */
+export function failureMessage(what: string, err: unknown): string {
+  const why = errorMessage(err);
+  const ordinaryWord = /^[A-Z][a-z]*\b/.test(why) && !why.startsWith('Zonewalk');
+  return `${what}: ${ordinaryWord ? why[0].toLowerCase() + why.slice(1) : why}`;
 }

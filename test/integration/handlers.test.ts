@@ -45,7 +45,9 @@ describe('handler table', () => {
     expect(r.ok).toBe(false);
     if (!r.ok) {
       expect(r.error.code).toBe('invalid-input');
-      expect(r.error.message).toMatch(/^The request was not valid/);
+      // A sentence for people: which field, in words; never zod's wording or a schema path.
+      expect(r.error.message).toMatch(/^(The title |Zonewalk sent a request).*\.$/);
+      expect(r.error.message).not.toMatch(/Unrecognized|Invalid|expected|received/);
       expect(r.error.message.length).toBeLessThan(300);
     }
     expect(({} as Record<string, unknown>).polluted).toBeUndefined();

@@ -1,6 +1,5 @@
 import type { ReactNode } from 'react';
 import { Dialog } from './Dialog';
-import { ErrorBanner } from './ErrorBanner';
 import { useDialogAction } from './useDialogAction';
 
 interface ConfirmDialogProps {
@@ -14,6 +13,8 @@ interface ConfirmDialogProps {
   onClose: () => void;
   /** Does the work; a throw keeps the dialog open with the handler's sentence. */
   onConfirm: () => Promise<unknown>;
+  /** What a failed confirm did not do, e.g. "The asset could not be deleted". */
+  failure: string;
   children: ReactNode;
 }
 
@@ -26,13 +27,15 @@ export function ConfirmDialog({
   disabled,
   onClose,
   onConfirm,
+  failure,
   children,
 }: ConfirmDialogProps) {
-  const { busy, error, run } = useDialogAction(onConfirm);
+  const { busy, error, run } = useDialogAction(onConfirm, failure);
   return (
     <Dialog
       title={title}
       onClose={onClose}
+      error={error}
       actions={
         <>
           <button type="button" className="btn" onClick={onClose}>
@@ -50,7 +53,6 @@ export function ConfirmDialog({
       }
     >
       {children}
-      <ErrorBanner message={error} />
     </Dialog>
   );
 }

@@ -1,18 +1,25 @@
 import type { ReactNode } from 'react';
+import { type ModalActions, ModalFooter } from './ModalFooter';
+import { useDiscardGuard } from './useDiscardGuard';
 import { useModal } from './useModal';
 
 interface DialogProps {
   title: string;
   children: ReactNode;
   onClose: () => void;
-  actions: ReactNode;
+  actions: ModalActions;
   /** Room for wider content such as the seven SL-T selectors. */
   wide?: boolean;
+  /** What went wrong with the last action, shown right above the buttons. */
+  error?: string;
+  /** Unsaved edits: closing asks before discarding them. */
+  dirty?: boolean;
 }
 
 /** A modal built on <dialog>, so focus trapping and Escape come from the browser. */
-export function Dialog({ title, children, onClose, actions, wide }: DialogProps) {
-  const { ref, titleId, onCancel } = useModal(onClose);
+export function Dialog({ title, children, onClose, actions, wide, error, dirty = false }: DialogProps) {
+  const guard = useDiscardGuard(dirty, onClose);
+  const { ref, titleId, onCancel } = useModal(guard.requestClose);
   return (
     <dialog
       ref={ref}
@@ -22,7 +29,7 @@ export function Dialog({ title, children, onClose, actions, wide }: DialogProps)
     >
       <h2 id={titleId}>{title}</h2>
       <div className="dialog-body">{children}</div>
-      <div className="dialog-actions">{actions}</div>
+      <ModalFooter className="dialog-actions" error={error} actions={actions} guard={guard} />
     </dialog>
   );
 }

@@ -1,11 +1,12 @@
 import { useState } from 'react';
-import { errorMessage } from '../api';
+import { failureMessage } from '../api';
 
 /**
  * A dialog's one action, run once at a time. Success leaves it busy, since the caller closes the
- * dialog; a throw ends the run with the handler's sentence to show, and the dialog stays open.
+ * dialog; a throw ends the run with a sentence to show ("<failure>: <the handler's reason>"), and
+ * the dialog stays open.
  */
-export function useDialogAction(action: () => Promise<unknown>) {
+export function useDialogAction(action: () => Promise<unknown>, failure: string) {
   const [busy, setBusy] = useState(false);
   const [error, setError] = useState<string>();
   const run = async () => {
@@ -13,7 +14,7 @@ export function useDialogAction(action: () => Promise<unknown>) {
     try {
       await action();
     } catch (e) {
-      setError(errorMessage(e));
+      setError(failureMessage(failure, e));
       setBusy(false);
     }
   };

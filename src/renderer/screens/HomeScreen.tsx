@@ -1,6 +1,6 @@
 import { useState } from 'react';
 import type { AssessmentSummary } from '../../shared/contract/assessments';
-import { call, errorMessage } from '../api';
+import { call } from '../api';
 import { ConfirmDialog } from '../components/ConfirmDialog';
 import { ErrorBanner } from '../components/ErrorBanner';
 import { FormDialog } from '../components/FormDialog';
@@ -19,7 +19,6 @@ type Editing =
 export function HomeScreen() {
   const list = useAsync(() => call('assessments.list', {}), []);
   const [editing, setEditing] = useState<Editing>();
-  const [error, setError] = useState<string>();
   const navigate = useNavigate();
 
   const done = () => {
@@ -56,7 +55,7 @@ export function HomeScreen() {
         </div>
       </header>
       <main className="home-main">
-        <ErrorBanner message={list.error ?? error} onDismiss={() => setError(undefined)} />
+        <ErrorBanner message={list.error} />
         <h2 className="section-title">Assessments</h2>
         {list.data && list.data.length === 0 && (
           <div className="empty-state">
@@ -122,15 +121,7 @@ export function HomeScreen() {
         <RenameDialog assessment={editing.a} onClose={() => setEditing(undefined)} onDone={done} />
       )}
       {editing?.kind === 'delete' && (
-        <DeleteDialog
-          assessment={editing.a}
-          onClose={() => setEditing(undefined)}
-          onDone={done}
-          onError={(m) => {
-            setEditing(undefined);
-            setError(m);
-          }}
-        />
+        <DeleteDialog assessment={editing.a} onClose={() => setEditing(undefined)} onDone={done} />
       )}
     </div>
   );
@@ -145,7 +136,9 @@ function CreateDialog({ onClose, onDone }: { onClose: () => void; onDone: () => 
       title="New assessment"
       submitLabel="Create"
       ready={Boolean(title.trim())}
+      dirty={Boolean(title || site || organisation)}
       onClose={onClose}
+      failure="The assessment could not be created"
       onSubmit={async () => {
         await call('assessments.create', { title, site, organisation });
         onDone();
@@ -182,7 +175,9 @@ function RenameDialog({
       title="Rename assessment"
       submitLabel="Rename"
       ready={Boolean(title.trim())}
+      dirty={title !== assessment.title}
       onClose={onClose}
+      failure="The assessment could not be renamed"
       onSubmit={async () => {
         await call('assessments.rename', { id: assessment.id, title });
         onDone();
@@ -200,20 +195,14 @@ function DeleteDialog({
   assessment,
   onClose,
   onDone,
-  onError,
 }: {
   assessment: AssessmentSummary;
   onClose: () => void;
   onDone: () => void;
-  onError: (m: string) => void;
 }) {
   const remove = async () => {
-    try {
-      await call('assessments.delete', { id: assessment.id });
-      onDone();
-    } catch (e) {
-      onError(errorMessage(e));
-    }
+    await call('assessments.delete', { id: assessment.id });
+    onDone();
   };
   return (
     <ConfirmDialog
@@ -222,6 +211,7 @@ function DeleteDialog({
       cancelLabel="Keep it"
       onClose={onClose}
       onConfirm={remove}
+      failure="The assessment could not be deleted"
     >
       <p>
         <strong>{assessment.title}</strong> and everything recorded in it (zones, answers, findings, evidence)

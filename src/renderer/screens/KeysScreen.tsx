@@ -182,6 +182,7 @@ export function KeysScreen() {
           title="Delete signing key?"
           confirmLabel="Delete key"
           onClose={() => setOpen(undefined)}
+          failure="The key could not be deleted"
           onConfirm={() =>
             call('keys.delete', { name: open.key.name }).then(() => done(`Deleted ${open.key.name}.`))
           }
@@ -198,6 +199,7 @@ export function KeysScreen() {
           title="Remove trusted key?"
           confirmLabel="Remove"
           onClose={() => setOpen(undefined)}
+          failure="The key could not be removed from the trusted keys"
           onConfirm={() =>
             call('trust.remove', { fingerprint: open.key.fingerprint }).then(() =>
               done(`${open.key.name} is no longer trusted.`),
@@ -230,7 +232,9 @@ function CreateKeyDialog({ onClose, onDone }: { onClose: () => void; onDone: (m:
       busyLabel="Creating…"
       ready={Boolean(name.trim()) && pass.length >= 8 && pass === again}
       problem={problem}
+      dirty={Boolean(name || pass || again)}
       onClose={onClose}
+      failure="The key could not be created"
       onSubmit={async () => {
         const k = await call('keys.create', { name, passphrase: pass });
         onDone(`Created ${k.name}: ${k.fingerprint}`);
@@ -313,7 +317,9 @@ function ImportKeyDialog({ onClose, onDone }: { onClose: () => void; onDone: (m:
       submitLabel="Import key"
       busyLabel="Importing…"
       ready={Boolean(name.trim() && pem.trim() && pass)}
+      dirty={Boolean(name || pem || pass)}
       onClose={onClose}
+      failure="The key could not be imported"
       onSubmit={async () => {
         const k = await call('keys.import', { name, privatePem: pem, passphrase: pass });
         onDone(`Imported ${k.name}: ${k.fingerprint}`);
@@ -340,7 +346,9 @@ function TrustDialog({ onClose, onDone }: { onClose: () => void; onDone: (m: str
       title="Add trusted key"
       submitLabel="Trust key"
       ready={Boolean(name.trim() && pem.trim())}
+      dirty={Boolean(name || pem)}
       onClose={onClose}
+      failure="The key could not be trusted"
       onSubmit={async () => {
         const k = await call('trust.add', { name, pem });
         onDone(`${k.name} is trusted: ${k.fingerprint}`);

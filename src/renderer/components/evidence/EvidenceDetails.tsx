@@ -164,8 +164,10 @@ export function EvidenceDetails({
         confirmLabel="Remove"
         disabled={reason.trim().length < 3}
         onClose={() => setConfirm(undefined)}
+        failure="The evidence could not be removed"
         onConfirm={async () => {
-          await act(() => call('evidence.remove', { assessmentId, sha256: item.sha256, reason }));
+          onChanged(await call('evidence.remove', { assessmentId, sha256: item.sha256, reason }));
+          setError(undefined);
           setConfirm(undefined);
         }}
       >
@@ -179,7 +181,6 @@ export function EvidenceDetails({
             <textarea rows={3} value={reason} maxLength={2000} onChange={(e) => setReason(e.target.value)} />
           </label>
         </div>
-        <ErrorBanner message={error} />
       </ConfirmDialog>
     );
   }
@@ -190,18 +191,15 @@ export function EvidenceDetails({
         confirmLabel="Open copy"
         tone="primary"
         onClose={() => setConfirm(undefined)}
+        failure="The copy could not be opened"
         onConfirm={async () => {
-          try {
-            const r = await call('evidence.openOriginal', {
-              assessmentId,
-              sha256: item.sha256,
-              confirmed: true,
-            });
-            setOpened(r.opened);
-            setError(undefined);
-          } catch (e) {
-            setError(errorMessage(e));
-          }
+          const r = await call('evidence.openOriginal', {
+            assessmentId,
+            sha256: item.sha256,
+            confirmed: true,
+          });
+          setOpened(r.opened);
+          setError(undefined);
           setConfirm(undefined);
         }}
       >

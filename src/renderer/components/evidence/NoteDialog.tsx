@@ -16,7 +16,9 @@ export function NoteDialog({
       title="Add a note"
       submitLabel="Save note"
       ready={Boolean(text.trim())}
+      dirty={Boolean(text || title)}
       onClose={onClose}
+      failure="The note could not be saved"
       onSubmit={() => onSave(text, title)}
     >
       <label>

@@ -1,4 +1,3 @@
-import { useState } from 'react';
 import {
   ASSESSMENT_STATUSES,
   type AssessmentStatus,
@@ -6,26 +5,21 @@ import {
   type MaturityLevel,
 } from '../../../core/domain';
 import { ASSESSMENT_STATUS_LABELS } from '../../../core/labels';
-import type { AssessmentPatch } from '../../../shared/contract/assessments';
-import { call, errorMessage } from '../../api';
+import { type PatchOf, pickPatch } from '../../../shared/contract/patch';
+import { call } from '../../api';
 import { ErrorBanner } from '../../components/ErrorBanner';
 import { Options } from '../../components/Options';
+import { useInlineSave } from '../../components/useInlineSave';
 import type { SectionProps } from './sections';
 
 /** Assessment set-up: who, where, when, what is in scope. Each field saves when it loses focus. */
 export function DetailsSection({ assessment, onChanged }: SectionProps) {
-  const [error, setError] = useState<string>();
-  const [saved, setSaved] = useState<string>();
-  const save = async (patch: AssessmentPatch, label: string) => {
-    try {
-      await call('assessments.update', { id: assessment.id, patch });
-      setError(undefined);
-      setSaved(`${label} saved`);
-      onChanged();
-    } catch (e) {
-      setError(errorMessage(e));
-    }
-  };
+  const { error, status, save: saveField } = useInlineSave(onChanged);
+  const save = (patch: PatchOf<'assessments.update'>, label: string) =>
+    saveField(
+      () => call('assessments.update', { id: assessment.id, patch: pickPatch('assessments.update', patch) }),
+      label,
+    );
   const text = (key: 'title' | 'organisation' | 'site', label: string) => (
     <label>
       {label}
@@ -39,7 +33,7 @@ export function DetailsSection({ assessment, onChanged }: SectionProps) {
   return (
     <section className="panel" aria-labelledby="details-title">
       <h2 id="details-title">Assessment details</h2>
-      <ErrorBanner message={error} />
+      <ErrorBanner message={error} takeFocus />
       <div className="form grid-2" key={assessment.updatedAt}>
         {text('title', 'Title')}
         {text('organisation', 'Organisation')}
@@ -110,7 +104,7 @@ export function DetailsSection({ assessment, onChanged }: SectionProps) {
         </label>
       </div>
       <p className="muted small" aria-live="polite">
-        {saved ?? 'Changes save as you go; there is no Save button.'} Catalogs:{' '}
+        {status ?? 'Changes save as you go; there is no Save button.'} Catalogs:{' '}
         {assessment.catalogs.join(', ')}.
       </p>
     </section>

@@ -52,15 +52,12 @@ export function OverlayBar({ summary, onChanged }: OverlayBarProps) {
     }
   };
 
+  // A failure stays in the confirmation, beside its Remove button.
   const remove = async () => {
+    const { removed } = await call('catalogs.removeOverlay', { catalogId: summary.id });
     setConfirmRemove(false);
-    try {
-      const { removed } = await call('catalogs.removeOverlay', { catalogId: summary.id });
-      setOutcome({ kind: 'removed', removed });
-      onChanged(summary.id);
-    } catch (e) {
-      setOutcome({ kind: 'error', message: errorMessage(e), unknownIds: [] });
-    }
+    setOutcome({ kind: 'removed', removed });
+    onChanged(summary.id);
   };
 
   return (
@@ -147,6 +144,7 @@ export function OverlayBar({ summary, onChanged }: OverlayBarProps) {
           cancelLabel="Keep it"
           onClose={() => setConfirmRemove(false)}
           onConfirm={remove}
+          failure="The overlay could not be removed"
         >
           <p>
             The official text of the {PART_LABELS[summary.part].long} will no longer be shown

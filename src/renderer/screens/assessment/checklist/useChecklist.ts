@@ -3,6 +3,7 @@ import type { z } from 'zod';
 import { type Scope, scopeKey } from '../../../../core/domain';
 import type { ChecklistResponse } from '../../../../core/model';
 import type { Checklist, responsePatch } from '../../../../shared/contract/checklists';
+import { pickPatch } from '../../../../shared/contract/patch';
 import { call, errorMessage } from '../../../api';
 
 export type ResponsePatch = z.infer<typeof responsePatch>;
@@ -93,7 +94,12 @@ export function useChecklist(
       const prev = current.current.get(requirement);
       const isLatest = track(requirement);
       put(requirement, merge(scope, requirement, prev, patch));
-      call('responses.set', { assessmentId, scope, requirement, patch }).then(
+      call('responses.set', {
+        assessmentId,
+        scope,
+        requirement,
+        patch: pickPatch('responses.set', patch),
+      }).then(
         (value) => {
           if (isLatest()) put(requirement, value);
           setSaveError(undefined);

@@ -8,11 +8,12 @@ import {
 } from '../../../../core/domain';
 import { FINDING_STATUS_LABELS, SEVERITY_LABELS } from '../../../../core/labels';
 import type { Finding } from '../../../../core/model';
-import { call, errorMessage } from '../../../api';
+import { pickPatch } from '../../../../shared/contract/patch';
+import { call, failureMessage } from '../../../api';
 import { Drawer } from '../../../components/Drawer';
-import { ErrorBanner } from '../../../components/ErrorBanner';
 import { EvidenceStrip } from '../../../components/evidence/EvidenceStrip';
 import { Options } from '../../../components/Options';
+import { useChanged } from '../../../components/useChanged';
 import { parseScopeItem } from '../scopeRoutes';
 import { useWorkspaceData } from '../workspaceData';
 
@@ -46,7 +47,13 @@ export function FindingDrawer({
   onSaved: () => void;
 }) {
   const data = useWorkspaceData();
-  const [draft, setDraft] = useState<FindingDraft>(() => ({ ...EMPTY_FINDING, ...finding, ...initial }));
+  // Only the editable fields: the finding's id and evidence are not part of the draft.
+  const [draft, setDraft] = useState<FindingDraft>(() => ({
+    ...EMPTY_FINDING,
+    ...(finding && pickPatch('findings.update', finding)),
+    ...initial,
+  }));
+  const dirty = useChanged(draft);
   const [error, setError] = useState<string>();
   const [busy, setBusy] = useState(false);
   const [confirmDelete, setConfirmDelete] = useState(false);
@@ -54,22 +61,28 @@ export function FindingDrawer({
   useEffect(() => titleRef.current?.focus(), []);
   const set = <K extends keyof FindingDraft>(k: K, v: FindingDraft[K]) => setDraft((d) => ({ ...d, [k]: v }));
 
-  const run = async (action: () => Promise<unknown>) => {
+  const run = async (action: () => Promise<unknown>, failure: string) => {
     setBusy(true);
     try {
       await action();
       onSaved();
     } catch (e) {
-      setError(errorMessage(e));
+      setError(failureMessage(failure, e));
       setBusy(false);
     }
   };
   const save = () =>
-    run(() =>
-      finding
-        ? call('findings.update', { assessmentId, id: finding.id, patch: draft })
-        : call('findings.create', { assessmentId, ...draft }),
-    );
+    finding
+      ? run(
+          () =>
+            call('findings.update', {
+              assessmentId,
+              id: finding.id,
+              patch: pickPatch('findings.update', draft),
+            }),
+          'The finding could not be saved',
+        )
+      : run(() => call('findings.create', { assessmentId, ...draft }), 'The finding could not be created');
 
   const scopeOptions: { key: string; label: string; group: string }[] = [
     { key: 'organisation', label: 'Organisation (2-1)', group: '' },
@@ -83,7 +96,10 @@ export function FindingDrawer({
     <Drawer
       title={finding ? 'Edit finding' : 'New finding'}
       onClose={onClose}
-      actions={
+      error={error}
+      // Once sent, the edits are on their way to the disk: nothing left to discard.
+      dirty={dirty && !busy}
+      actions={(requestClose) => (
         <>
           {finding &&
             (confirmDelete ? (
@@ -91,7 +107,12 @@ export function FindingDrawer({
                 type="button"
                 className="btn danger"
                 disabled={busy}
-                onClick={() => void run(() => call('findings.delete', { assessmentId, id: finding.id }))}
+                onClick={() =>
+                  void run(
+                    () => call('findings.delete', { assessmentId, id: finding.id }),
+                    'The finding could not be deleted',
+                  )
+                }
               >
                 Really delete
               </button>
@@ -101,7 +122,7 @@ export function FindingDrawer({
               </button>
             ))}
           <span className="spacer" />
-          <button type="button" className="btn" onClick={onClose}>
+          <button type="button" className="btn" onClick={requestClose}>
             Cancel
           </button>
           <button
@@ -113,7 +134,7 @@ export function FindingDrawer({
             {finding ? 'Save' : 'Create finding'}
           </button>
         </>
-      }
+      )}
     >
       <form
         id="finding-form"
@@ -217,7 +238,6 @@ export function FindingDrawer({
         ) : (
           <p className="muted small">Create the finding first, then attach photos, files or notes to it.</p>
         )}
-        <ErrorBanner message={error} />
       </form>
     </Drawer>
   );

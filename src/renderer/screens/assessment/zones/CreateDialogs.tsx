@@ -7,6 +7,7 @@ import { COMPONENT_TYPE_OPTIONS } from '../../../components/componentTypes';
 import { FormDialog } from '../../../components/FormDialog';
 import { ProtocolChips } from '../../../components/ProtocolChips';
 import { SlTargetEditor } from '../../../components/SlTargetEditor';
+import { useChanged } from '../../../components/useChanged';
 import { ZoneSelect } from './ZoneSelect';
 
 interface CreateProps<T> {
@@ -29,13 +30,16 @@ export function AddZoneDialog({ assessmentId, onClose, onCreated }: CreateProps<
   const [name, setName] = useState('');
   const [description, setDescription] = useState('');
   const [slTarget, setSlTarget] = useState<SlVector>(uniformSl(2));
+  const dirty = useChanged({ name, description, slTarget });
   return (
     <FormDialog
       title="Add zone"
       submitLabel="Add zone"
       wide
       ready={Boolean(name.trim())}
+      dirty={dirty}
       onClose={onClose}
+      failure="The zone could not be added"
       onSubmit={async () =>
         onCreated(await call('zones.create', { assessmentId, name, description, slTarget }))
       }
@@ -79,13 +83,16 @@ export function AddConduitDialog({
     zones.find((z) => z.id === to)?.slTarget,
   );
   const [slTarget, setSlTarget] = useState<SlVector>(derived ?? uniformSl(2));
+  const dirty = useChanged({ name, description, from, to, protocols, ownTarget, slTarget });
   return (
     <FormDialog
       title="Add conduit"
       submitLabel="Add conduit"
       wide
       ready={Boolean(name.trim()) && zones.length >= 2 && from !== to}
+      dirty={dirty}
       onClose={onClose}
+      failure="The conduit could not be added"
       onSubmit={async () =>
         onCreated(
           await call('conduits.create', {
@@ -207,13 +214,16 @@ export function AddAssetDialog({
     firmware: '',
     legacy: false,
   });
+  const dirty = useChanged(draft);
   return (
     <FormDialog
       title="Add asset"
       submitLabel="Add asset"
       wide
       ready={Boolean(draft.name.trim() && draft.zone)}
+      dirty={dirty}
       onClose={onClose}
+      failure="The asset could not be added"
       onSubmit={async () => onCreated(await call('assets.create', { assessmentId, ...draft }))}
     >
       {zones.length === 0 ? (

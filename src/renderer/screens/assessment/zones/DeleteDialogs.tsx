@@ -45,6 +45,7 @@ export function DeleteZoneDialog({
       confirmLabel={own.length && mode === 'move' ? 'Move assets and delete zone' : 'Delete'}
       onClose={onClose}
       onConfirm={run}
+      failure="The zone could not be deleted"
     >
       <p>The zone's own checklist answers are deleted with it.</p>
       {own.length > 0 && (
@@ -110,6 +111,7 @@ export function DeleteScopeDialog({
       confirmLabel="Delete"
       onClose={onClose}
       onConfirm={onConfirm}
+      failure={`The ${what} could not be deleted`}
     >
       <p>Its checklist answers are deleted with it. The deletion is recorded in the history.</p>
     </ConfirmDialog>

@@ -1,10 +1,11 @@
 import { useState } from 'react';
-import type { SlVector } from '../../../../core/domain';
 import type { Asset, Conduit, Zone } from '../../../../core/model';
-import { call, errorMessage } from '../../../api';
+import { type PatchOf, pickPatch } from '../../../../shared/contract/patch';
+import { call } from '../../../api';
 import { ErrorBanner } from '../../../components/ErrorBanner';
 import { ProtocolChips } from '../../../components/ProtocolChips';
 import { SlTargetEditor } from '../../../components/SlTargetEditor';
+import { useInlineSave } from '../../../components/useInlineSave';
 import { type AssetDraft, AssetFields } from './CreateDialogs';
 import { ZoneSelect } from './ZoneSelect';
 
@@ -15,22 +16,6 @@ interface EditorProps<T> {
   assessmentId: string;
   value: T;
   onSaved: () => void;
-}
-
-function useSave(onSaved: () => void) {
-  const [error, setError] = useState<string>();
-  const [status, setStatus] = useState<string>();
-  const save = async (run: () => Promise<unknown>, what: string) => {
-    try {
-      await run();
-      setError(undefined);
-      setStatus(`${what} saved`);
-      onSaved();
-    } catch (e) {
-      setError(errorMessage(e));
-    }
-  };
-  return { error, status, save };
 }
 
 /** Name and description side by side, each saved when it loses focus. */
@@ -73,12 +58,15 @@ function Saved({ status }: { status?: string }) {
 }
 
 export function ZoneEditor({ assessmentId, value, onSaved }: EditorProps<Zone>) {
-  const { error, status, save } = useSave(onSaved);
-  const patch = (p: Partial<Pick<Zone, 'name' | 'description' | 'slTarget'>>, what: string) =>
-    save(() => call('zones.update', { assessmentId, id: value.id, patch: p }), what);
+  const { error, status, save } = useInlineSave(onSaved);
+  const patch = (p: PatchOf<'zones.update'>, what: string) =>
+    save(
+      () => call('zones.update', { assessmentId, id: value.id, patch: pickPatch('zones.update', p) }),
+      what,
+    );
   return (
     <div className="form">
-      <ErrorBanner message={error} />
+      <ErrorBanner message={error} takeFocus />
       <div className="form grid-2">
         <NameFields value={value} patch={patch} />
       </div>
@@ -94,17 +82,12 @@ export function ConduitEditor({
   zones,
   onSaved,
 }: EditorProps<Conduit> & { zones: Zone[] }) {
-  const { error, status, save } = useSave(onSaved);
-  const patch = (
-    p: Partial<{
-      name: string;
-      description: string;
-      zones: [string, string];
-      protocols: string[];
-      slTarget: SlVector;
-    }>,
-    what: string,
-  ) => save(() => call('conduits.update', { assessmentId, id: value.id, patch: p }), what);
+  const { error, status, save } = useInlineSave(onSaved);
+  const patch = (p: PatchOf<'conduits.update'>, what: string) =>
+    save(
+      () => call('conduits.update', { assessmentId, id: value.id, patch: pickPatch('conduits.update', p) }),
+      what,
+    );
   const zoneSelect = (label: string, i: 0 | 1) => (
     <ZoneSelect
       label={label}
@@ -119,7 +102,7 @@ export function ConduitEditor({
   );
   return (
     <div className="form">
-      <ErrorBanner message={error} />
+      <ErrorBanner message={error} takeFocus />
       <div className="form grid-2">
         <NameFields value={value} patch={patch} />
         {zoneSelect('From zone', 0)}
@@ -136,26 +119,34 @@ export function ConduitEditor({
 }
 
 export function AssetEditor({ assessmentId, value, zones, onSaved }: EditorProps<Asset> & { zones: Zone[] }) {
-  const { error, status, save } = useSave(onSaved);
+  const { error, status, save } = useInlineSave(onSaved);
   const [draft, setDraft] = useState<AssetDraft>(value);
+  const patch = (p: PatchOf<'assets.update'>) =>
+    save(
+      () => call('assets.update', { assessmentId, id: value.id, patch: pickPatch('assets.update', p) }),
+      'Asset',
+    );
+  // Selects and the checkbox save at once; the text fields save when they lose focus. Fields sent
+  // with their stored value change nothing.
   const onChange = (next: AssetDraft) => {
     setDraft(next);
-    // Selects and the checkbox save at once; the text fields save when they lose focus.
-    const changed = (['zone', 'componentType', 'legacy'] as const).filter((k) => next[k] !== draft[k]);
-    if (changed.length) {
-      const p = Object.fromEntries(changed.map((k) => [k, next[k]]));
-      void save(() => call('assets.update', { assessmentId, id: value.id, patch: p }), 'Asset');
-    }
+    const { zone, componentType, legacy } = next;
+    if (zone !== draft.zone || componentType !== draft.componentType || legacy !== draft.legacy)
+      void patch({ zone, componentType, legacy });
   };
   const onBlur = () => {
-    const changed = (['name', 'vendor', 'model', 'firmware'] as const).filter((k) => draft[k] !== value[k]);
-    if (!changed.length) return;
-    const p = Object.fromEntries(changed.map((k) => [k, draft[k]]));
-    void save(() => call('assets.update', { assessmentId, id: value.id, patch: p }), 'Asset');
+    const { name, vendor, model, firmware } = draft;
+    if (
+      name !== value.name ||
+      vendor !== value.vendor ||
+      model !== value.model ||
+      firmware !== value.firmware
+    )
+      void patch({ name, vendor, model, firmware });
   };
   return (
     <div className="form">
-      <ErrorBanner message={error} />
+      <ErrorBanner message={error} takeFocus />
       <label>
         Name
         <input
