@@ -212,3 +212,20 @@ async function seedSigning(s: ReturnType<typeof createServices>, id: string, dir
   });
   return result.files[0].path;
 }
+
+/** A licensed overlay file as the window's file input receives it (name, type, bytes). */
+export function overlayFile(catalog: string, entries: { id: string; text?: string; sl?: number[] }[]) {
+  return {
+    name: 'licensed-overlay.json',
+    mimeType: 'application/json',
+    buffer: Buffer.from(
+      JSON.stringify({
+        format: 'zonewalk.catalog-overlay/1',
+        catalog,
+        name: 'Plant licence',
+        version: '2026.1',
+        entries,
+      }),
+    ),
+  };
+}
