@@ -1,8 +1,12 @@
 import fs from 'node:fs';
+import path from 'node:path';
+import ExcelJS from 'exceljs';
 import type { Browser, Page } from 'playwright-core';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { createServices } from '../../src/main/services';
-import { reopen } from './fieldHelpers';
+import { buildDemo } from '../../src/main/services/demo';
+import { GAP_REGISTER_HEADERS, GAP_REGISTER_SHEET } from '../../src/main/services/reports/gapRegisterColumns';
+import { goto, reopen } from './fieldHelpers';
 import { launchChromium, openApp, tempDataDir } from './harness';
 import { overlayFile } from './seed';
 
@@ -198,6 +202,57 @@ describe('key, trust and overlay save paths survive a reload', () => {
       .waitFor();
     expect(await page.getByTestId('licensed-text').count()).toBe(0);
     expect(await page.getByRole('button', { name: 'Remove overlay' }).count()).toBe(0);
+    expect(app.foreignRequests).toEqual([]);
+    await app.close();
+    fs.rmSync(dir, { recursive: true, force: true });
+  });
+
+  it('gap register: exported, Owner and Due date filled in Excel, imported, shown on the gap in Findings', async () => {
+    const dir = tempDataDir();
+    const seed = createServices(dir);
+    const id = buildDemo(seed).id;
+    seed.ws.close();
+    let app = await openApp(browser, dir, { hash: `#/a/${id}/export` });
+    let page = app.page;
+    await page.getByRole('button', { name: 'Export gap register' }).click();
+    await expect
+      .poll(() => page.getByTestId('written-files').locator('li').count(), { timeout: 30_000 })
+      .toBe(1);
+    const [written] = fs.readdirSync(path.join(dir, 'exports'));
+
+    // An engineer fills in the first gap's owner and due date.
+    const wb = new ExcelJS.Workbook();
+    await wb.xlsx.readFile(path.join(dir, 'exports', written));
+    const row = wb.getWorksheet(GAP_REGISTER_SHEET)!.getRow(2);
+    const cell = (header: (typeof GAP_REGISTER_HEADERS)[number]) =>
+      row.getCell(GAP_REGISTER_HEADERS.indexOf(header) + 1);
+    cell('Owner').value = 'Shift lead East';
+    cell('Due date').value = new Date(Date.UTC(2027, 2, 31));
+    const gap = { requirement: String(cell('Requirement').value), title: String(cell('Title').value) };
+    const scope = String(cell('Scope').value);
+    const filled = path.join(dir, 'filled.xlsx');
+    await wb.xlsx.writeFile(filled);
+
+    await page.getByLabel('Gap register (.xlsx)').setInputFiles(filled);
+    await page.getByTestId('register-preview').getByText('1 with changes').waitFor();
+    await page.getByRole('button', { name: 'Apply 1 change' }).click();
+    await page.getByText('Applied 1 change from filled.xlsx.').waitFor();
+
+    app = await reopen(browser, app, dir, { hash: `#/a/${id}/findings` });
+    page = app.page;
+    await page.getByLabel('Text').fill(gap.title);
+    const gapRow = page
+      .locator('tr[data-kind="gap"]')
+      .filter({ hasText: `${gap.requirement} ${gap.title}` })
+      .filter({ hasText: scope });
+    await expect.poll(() => gapRow.count()).toBe(1);
+    const cells = gapRow.locator('td');
+    await expect.poll(() => cells.nth(5).textContent()).toBe('Shift lead East');
+    expect(await cells.nth(6).textContent()).toBe('2027-03-31');
+    // The same register read again: nothing left to change.
+    await goto(page, `#/a/${id}/export`);
+    await page.getByLabel('Gap register (.xlsx)').setInputFiles(filled);
+    await page.getByTestId('register-preview').getByText('0 with changes').waitFor();
     expect(app.foreignRequests).toEqual([]);
     await app.close();
     fs.rmSync(dir, { recursive: true, force: true });
