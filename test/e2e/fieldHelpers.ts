@@ -1,3 +1,4 @@
+import fs from 'node:fs';
 import { AxeBuilder } from '@axe-core/playwright';
 import type { Browser, Page } from 'playwright-core';
 import { expect } from 'vitest';
@@ -61,7 +62,7 @@ export function currentHash(page: Page): string {
 export async function answerAndWait(page: Page, act: () => Promise<void>): Promise<string> {
   const answered = await currentRequirement(page);
   await act();
-  await expect.poll(() => currentRequirement(page)).not.toBe(answered);
+  await expect.poll(() => currentRequirement(page), SETTLED).not.toBe(answered);
   return answered;
 }
 
@@ -72,3 +73,13 @@ export async function pressedAnswer(page: Page): Promise<number> {
     .evaluateAll((buttons) => buttons.map((b) => b.getAttribute('aria-pressed')));
   return pressed.indexOf('true');
 }
+
+/** The end of a test: nothing was asked of the network, the window is closed, the folders are gone. */
+export async function finish(app: AppPage, ...dirs: string[]): Promise<void> {
+  expect(app.foreignRequests).toEqual([]);
+  await app.close();
+  for (const dir of dirs) fs.rmSync(dir, { recursive: true, force: true });
+}
+
+/** For expect.poll on what a save or a reload brings: on a loaded machine it can take longer than the 1 s default. */
+export const SETTLED = { timeout: 15_000 };

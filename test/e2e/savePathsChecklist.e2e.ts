@@ -1,5 +1,4 @@
-import fs from 'node:fs';
-import type { Browser } from 'playwright-core';
+import type { Browser, Page } from 'playwright-core';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import type { Scope } from '../../src/core/domain';
 import type { ChecklistResponse, Zone } from '../../src/core/model';
@@ -11,10 +10,12 @@ import {
   checklistProgress,
   currentHash,
   currentRequirement,
+  finish,
   goto,
   invoke,
   pressedAnswer,
   reopen,
+  SETTLED,
 } from './fieldHelpers';
 import { launchChromium, openApp, tempDataDir } from './harness';
 
@@ -42,6 +43,44 @@ async function stored(table: HandlerTable, assessmentId: string, scope: Scope) {
 const commentField = '.answer-fields textarea >> nth=0';
 const compensatingField = '.answer-fields textarea >> nth=1';
 
+interface Answered {
+  /** The address of the item, to come back to it. */
+  hash: string;
+  requirement: string;
+  /** Which answer button it got (0-based). */
+  position: number;
+}
+
+/** Answers one item per answer button, in turn, with `act`; keeps where each item lives. */
+async function answerInTurn(
+  page: Page,
+  buttons: number,
+  act: (position: number) => Promise<void>,
+): Promise<Answered[]> {
+  const answered: Answered[] = [];
+  for (let position = 0; position < buttons; position++) {
+    const hash = currentHash(page);
+    const requirement = await answerAndWait(page, () => act(position));
+    answered.push({ hash, requirement, position });
+  }
+  return answered;
+}
+
+/** Opens each answered item by its address and sees its button pressed, then whatever `also` checks. */
+async function expectAnswers(
+  page: Page,
+  answered: Answered[],
+  also: (item: Answered) => Promise<void> = async () => {},
+): Promise<void> {
+  for (const item of answered) {
+    const { hash, requirement, position } = item;
+    await goto(page, hash);
+    await expect.poll(() => currentRequirement(page), SETTLED).toBe(requirement);
+    expect({ requirement, pressed: await pressedAnswer(page) }).toEqual({ requirement, pressed: position });
+    await also(item);
+  }
+}
+
 describe('checklist save paths survive a reload', () => {
   it('the five results by click and by key, comment, compensating control, flag and a cleared answer', async () => {
     const dir = tempDataDir();
@@ -58,32 +97,25 @@ describe('checklist save paths survive a reload', () => {
     await page.locator('.answer-title').waitFor();
     const total = Number((await checklistProgress(page)).split('/')[1]);
 
-    // Each result once by its button, then once by its key; the address of each item is kept.
-    const answered: { hash: string; requirement: string; position: number }[] = [];
+    // Each result once by its button, then once by its key.
     const buttons = page.locator('.answer-buttons .answer-btn');
-    for (const position of RESULT_KEYS.keys()) {
-      const hash = currentHash(page);
-      const requirement = await answerAndWait(page, () => buttons.nth(position).click());
-      answered.push({ hash, requirement, position });
-    }
-    for (const [position, k] of RESULT_KEYS.entries()) {
-      const hash = currentHash(page);
-      const requirement = await answerAndWait(page, () => page.keyboard.press(k.key));
-      answered.push({ hash, requirement, position });
-    }
+    const answered = [
+      ...(await answerInTurn(page, RESULT_KEYS.length, (i) => buttons.nth(i).click())),
+      ...(await answerInTurn(page, RESULT_KEYS.length, (i) => page.keyboard.press(RESULT_KEYS[i].key))),
+    ];
 
     // An eleventh answer, then cleared again.
     const clearedHash = currentHash(page);
     const cleared = await answerAndWait(page, () => page.keyboard.press('3'));
     await goto(page, clearedHash);
-    await expect.poll(() => currentRequirement(page)).toBe(cleared);
+    await expect.poll(() => currentRequirement(page), SETTLED).toBe(cleared);
     await page.getByRole('button', { name: 'Clear answer' }).click();
-    await expect.poll(() => pressedAnswer(page)).toBe(-1);
+    await expect.poll(() => pressedAnswer(page), SETTLED).toBe(-1);
 
     // The first (met) item: comment, compensating control and the flag by click.
     const met = answered[0];
     await goto(page, met.hash);
-    await expect.poll(() => currentRequirement(page)).toBe(met.requirement);
+    await expect.poll(() => currentRequirement(page), SETTLED).toBe(met.requirement);
     await page.locator(commentField).fill('Checked the local accounts with the shift lead.');
     await page.locator(compensatingField).fill('Isolated by the cell firewall FW-2.');
     await page.keyboard.press('Escape');
@@ -91,7 +123,7 @@ describe('checklist save paths survive a reload', () => {
     // The second key-answered item (partially met): the flag by key.
     const flaggedByKey = answered[6];
     await goto(page, flaggedByKey.hash);
-    await expect.poll(() => currentRequirement(page)).toBe(flaggedByKey.requirement);
+    await expect.poll(() => currentRequirement(page), SETTLED).toBe(flaggedByKey.requirement);
     await page.keyboard.press('f');
 
     // The last saves go out behind the screen: wait until the handler has them.
@@ -127,23 +159,18 @@ describe('checklist save paths survive a reload', () => {
       'Checked the local accounts with the shift lead.',
     );
     expect(await page.locator(compensatingField).inputValue()).toBe('Isolated by the cell firewall FW-2.');
-    for (const { hash, requirement, position } of answered) {
-      await goto(page, hash);
-      await expect.poll(() => currentRequirement(page)).toBe(requirement);
-      expect({ requirement, pressed: await pressedAnswer(page) }).toEqual({ requirement, pressed: position });
+    await expectAnswers(page, answered, async ({ requirement }) => {
       const flag = await page.getByRole('button', { name: /Flag for review/ }).getAttribute('aria-pressed');
       expect({ requirement, flag }).toEqual({
         requirement,
         flag: String(requirement === met.requirement || requirement === flaggedByKey.requirement),
       });
-    }
+    });
     await goto(page, clearedHash);
-    await expect.poll(() => currentRequirement(page)).toBe(cleared);
+    await expect.poll(() => currentRequirement(page), SETTLED).toBe(cleared);
     expect(await pressedAnswer(page)).toBe(-1);
     expect(await page.getByRole('button', { name: 'Clear answer' }).count()).toBe(0);
-    expect(app.foreignRequests).toEqual([]);
-    await app.close();
-    fs.rmSync(dir, { recursive: true, force: true });
+    await finish(app, dir);
   });
 
   it('2-1 maturity: ML0-ML4 and N/A by click and by key, and a comment', async () => {
@@ -155,23 +182,16 @@ describe('checklist save paths survive a reload', () => {
     await page.locator('.answer-title').waitFor();
     const total = Number((await checklistProgress(page)).split('/')[1]);
 
-    const answered: { hash: string; requirement: string; position: number }[] = [];
     const buttons = page.locator('.answer-buttons .answer-btn');
-    for (const position of MATURITY_KEYS.keys()) {
-      const hash = currentHash(page);
-      const requirement = await answerAndWait(page, () => buttons.nth(position).click());
-      answered.push({ hash, requirement, position });
-    }
     // By key: 0-4, and n for not applicable.
-    for (const [position, k] of MATURITY_KEYS.entries()) {
-      const hash = currentHash(page);
-      const key = k.maturity === null ? 'n' : k.key;
-      const requirement = await answerAndWait(page, () => page.keyboard.press(key));
-      answered.push({ hash, requirement, position });
-    }
+    const byKey = (i: number) => (MATURITY_KEYS[i].maturity === null ? 'n' : MATURITY_KEYS[i].key);
+    const answered = [
+      ...(await answerInTurn(page, MATURITY_KEYS.length, (i) => buttons.nth(i).click())),
+      ...(await answerInTurn(page, MATURITY_KEYS.length, (i) => page.keyboard.press(byKey(i)))),
+    ];
     const commented = answered[3];
     await goto(page, commented.hash);
-    await expect.poll(() => currentRequirement(page)).toBe(commented.requirement);
+    await expect.poll(() => currentRequirement(page), SETTLED).toBe(commented.requirement);
     await page.locator(commentField).fill('Policy approved 2025; no review since.');
     await page.keyboard.press('Escape');
     await expect
@@ -186,15 +206,9 @@ describe('checklist save paths survive a reload', () => {
     await page.locator('.answer-title').waitFor();
     expect(await checklistProgress(page)).toBe(`${answered.length}/${total}`);
     expect(await page.locator(commentField).inputValue()).toBe('Policy approved 2025; no review since.');
-    for (const { hash, requirement, position } of answered) {
-      await goto(page, hash);
-      await expect.poll(() => currentRequirement(page)).toBe(requirement);
-      expect({ requirement, pressed: await pressedAnswer(page) }).toEqual({ requirement, pressed: position });
-    }
+    await expectAnswers(page, answered);
     // The per-SPE maturity strip is computed from what was stored.
     await page.getByRole('list', { name: 'Maturity per security program element' }).waitFor();
-    expect(app.foreignRequests).toEqual([]);
-    await app.close();
-    fs.rmSync(dir, { recursive: true, force: true });
+    await finish(app, dir);
   });
 });

@@ -1,11 +1,10 @@
-import fs from 'node:fs';
 import path from 'node:path';
 import type { Browser, Locator, Page } from 'playwright-core';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
-import { createServices } from '../../src/main/services';
-import { makeJpeg, seedModel, writeFile } from '../helpers/evidence';
-import { currentRequirement, goto, reopen } from './fieldHelpers';
+import { makeJpeg, writeFile } from '../helpers/evidence';
+import { currentRequirement, finish, goto, reopen, SETTLED } from './fieldHelpers';
 import { DESKTOP_LOOK, launchChromium, openApp, tempDataDir } from './harness';
+import { seedModelWorkspace } from './seed';
 
 // Every way evidence is saved from the window (capture bar, note dialog, strip, item dialog's links,
 // unlink and remove): change, save, reopen on a fresh handler table over the same folder, see it.
@@ -18,15 +17,7 @@ afterAll(async () => {
   await browser?.close();
 });
 
-/** An assessment with zones Control room (z1) and Field (z2), asset PLC 1 (a1), finding Shared passwords (f1). */
-function seed(): { dir: string; id: string } {
-  const dir = tempDataDir();
-  const s = createServices(dir);
-  const a = s.assessments.create({ title: 'Evidence save paths' });
-  seedModel(s, a.id);
-  s.ws.close();
-  return { dir, id: a.id };
-}
+const seed = () => seedModelWorkspace('Evidence save paths');
 
 const tiles = (page: Page) => page.getByTestId('evidence-tile');
 
@@ -45,7 +36,7 @@ const linkNames = async (dialog: Locator) =>
 /** The strip of an answer: the checklist item opened by address, its evidence folded out with e. */
 async function answerStrip(page: Page, id: string, requirement: string): Promise<Locator> {
   await goto(page, `#/a/${id}/zones/zone:z1|${encodeURIComponent(requirement)}`);
-  await expect.poll(() => currentRequirement(page)).toBe(requirement);
+  await expect.poll(() => currentRequirement(page), SETTLED).toBe(requirement);
   await page.keyboard.press('e');
   const strip = page.getByTestId('evidence-strip');
   await strip.waitFor();
@@ -77,7 +68,7 @@ describe('evidence save paths survive a reload', () => {
       .getByLabel('Note')
       .fill('The integrator connects through TeamViewer on the engineering station.');
     await note.getByRole('button', { name: 'Save note' }).click();
-    await expect.poll(() => tiles(page).count()).toBe(1);
+    await expect.poll(() => tiles(page).count(), SETTLED).toBe(1);
 
     let details = await openTile(page, 'Remote access.txt');
     await details.getByLabel('Scope').selectOption({ label: 'Zone Control room' });
@@ -102,9 +93,9 @@ describe('evidence save paths survive a reload', () => {
     // Each linked place shows it too.
     await details.getByRole('button', { name: 'Close' }).click();
     const answer = await answerStrip(page, id, 'SR 1.1');
-    await expect.poll(() => stripCount(answer)).toBe('Evidence (1)');
+    await expect.poll(() => stripCount(answer), SETTLED).toBe('Evidence (1)');
     const asset = await assetStrip(page, id);
-    await expect.poll(() => stripCount(asset)).toBe('Evidence about this asset (1)');
+    await expect.poll(() => stripCount(asset), SETTLED).toBe('Evidence about this asset (1)');
 
     await goto(page, `#/a/${id}/evidence`);
     details = await openTile(page, 'Remote access.txt');
@@ -112,7 +103,7 @@ describe('evidence save paths survive a reload', () => {
       .locator('.link-list li', { hasText: 'asset a1' })
       .getByRole('button', { name: 'Unlink' })
       .click();
-    await expect.poll(() => linkNames(details)).toEqual(['SR 1.1 (zone:z1)', 'finding f1']);
+    await expect.poll(() => linkNames(details), SETTLED).toEqual(['SR 1.1 (zone:z1)', 'finding f1']);
 
     app = await reopen(browser, app, dir, { hash: `#/a/${id}/evidence` });
     page = app.page;
@@ -120,7 +111,7 @@ describe('evidence save paths survive a reload', () => {
     expect(await linkNames(details)).toEqual(['SR 1.1 (zone:z1)', 'finding f1']);
     await details.getByRole('button', { name: 'Close' }).click();
     const unlinked = await assetStrip(page, id);
-    await expect.poll(() => stripCount(unlinked)).toBe('Evidence about this asset (0)');
+    await expect.poll(() => stripCount(unlinked), SETTLED).toBe('Evidence about this asset (0)');
 
     // Remove, with a reason: gone from the grid, shown with its reason under "Show removed".
     await goto(page, `#/a/${id}/evidence`);
@@ -140,9 +131,7 @@ describe('evidence save paths survive a reload', () => {
     details = await openTile(page, 'Remote access.txt');
     await details.locator('dd', { hasText: 'Noted on the wrong site' }).waitFor();
     expect(await details.getByRole('button', { name: 'Remove…' }).count()).toBe(0);
-    expect(app.foreignRequests).toEqual([]);
-    await app.close();
-    fs.rmSync(dir, { recursive: true, force: true });
+    await finish(app, dir);
   });
 
   it("an answer's strip: a note and a file captured there, one unlinked; the asset page's strip: a note", async () => {
@@ -172,10 +161,10 @@ describe('evidence save paths survive a reload', () => {
     app = await reopen(browser, app, dir);
     page = app.page;
     asset = await assetStrip(page, id);
-    await expect.poll(() => stripCount(asset)).toBe('Evidence about this asset (1)');
+    await expect.poll(() => stripCount(asset), SETTLED).toBe('Evidence about this asset (1)');
     await asset.getByTitle(/^Firmware seen\.txt/).waitFor();
     strip = await answerStrip(page, id, 'SR 1.2');
-    await expect.poll(() => stripCount(strip)).toBe('Evidence (2)');
+    await expect.poll(() => stripCount(strip), SETTLED).toBe('Evidence (2)');
     // The answer's evidence button counts it too, once the answer exists: answer, then step back.
     await page.keyboard.press('1');
     await page.keyboard.press('k');
@@ -192,15 +181,15 @@ describe('evidence save paths survive a reload', () => {
     app = await reopen(browser, app, dir);
     page = app.page;
     strip = await answerStrip(page, id, 'SR 1.2');
-    await expect.poll(() => stripCount(strip)).toBe('Evidence (1)');
+    await expect.poll(() => stripCount(strip), SETTLED).toBe('Evidence (1)');
     expect(await strip.getByTitle(/^accounts\.jpg/).count()).toBe(0);
     // Unlinked, the photo is still in the workspace.
     await goto(page, `#/a/${id}/evidence`);
     await page.getByLabel('Unlinked only').check();
-    await expect.poll(() => tiles(page).allInnerTexts()).toEqual([expect.stringContaining('accounts.jpg')]);
-    expect(app.foreignRequests).toEqual([]);
-    await app.close();
-    fs.rmSync(dir, { recursive: true, force: true });
+    await expect
+      .poll(() => tiles(page).allInnerTexts(), SETTLED)
+      .toEqual([expect.stringContaining('accounts.jpg')]);
+    await finish(app, dir);
   });
 
   it('the desktop capture bar: large files and a camera card through the native dialogs', async () => {
@@ -215,9 +204,9 @@ describe('evidence save paths survive a reload', () => {
     let page = app.page;
     await page.getByText('No evidence yet').waitFor();
     await page.getByRole('button', { name: 'Large files…' }).click();
-    await expect.poll(() => tiles(page).count()).toBe(1);
+    await expect.poll(() => tiles(page).count(), SETTLED).toBe(1);
     await page.getByRole('button', { name: 'Camera card…' }).click();
-    await expect.poll(() => tiles(page).count()).toBe(3);
+    await expect.poll(() => tiles(page).count(), SETTLED).toBe(3);
 
     app = await reopen(browser, app, dir, { hash: `#/a/${id}/evidence`, platform: DESKTOP_LOOK });
     page = app.page;
@@ -227,9 +216,6 @@ describe('evidence save paths survive a reload', () => {
       'IMG_0002.JPG',
       'plant-backup.cfg',
     ]);
-    expect(app.foreignRequests).toEqual([]);
-    await app.close();
-    fs.rmSync(dir, { recursive: true, force: true });
-    fs.rmSync(disk, { recursive: true, force: true });
+    await finish(app, dir, disk);
   });
 });

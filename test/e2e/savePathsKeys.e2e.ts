@@ -6,7 +6,7 @@ import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { createServices } from '../../src/main/services';
 import { buildDemo } from '../../src/main/services/demo';
 import { GAP_REGISTER_HEADERS, GAP_REGISTER_SHEET } from '../../src/main/services/reports/gapRegisterColumns';
-import { goto, reopen } from './fieldHelpers';
+import { finish, goto, reopen, SETTLED } from './fieldHelpers';
 import { launchChromium, openApp, tempDataDir } from './harness';
 import { overlayFile } from './seed';
 
@@ -75,7 +75,7 @@ describe('key, trust and overlay save paths survive a reload', () => {
       mimeType: 'application/x-pem-file',
       buffer: Buffer.from(jonas.privatePem),
     });
-    await expect.poll(() => dialog.getByLabel('or paste it').inputValue()).toBe(jonas.privatePem);
+    await expect.poll(() => dialog.getByLabel('or paste it').inputValue(), SETTLED).toBe(jonas.privatePem);
     await dialog.getByLabel('Its passphrase').fill('jonas passphrase');
     await dialog.getByRole('button', { name: 'Import key' }).click();
     await page.getByRole('status').getByText(`Imported Jonas (imported): ${jonas.fingerprint}`).waitFor();
@@ -83,7 +83,7 @@ describe('key, trust and overlay save paths survive a reload', () => {
 
     app = await reopen(browser, app, dir, { hash: '#/keys' });
     page = app.page;
-    await expect.poll(() => rows(page, 'key-row')).toHaveLength(3);
+    await expect.poll(() => rows(page, 'key-row'), SETTLED).toHaveLength(3);
     expect((await rows(page, 'key-row')).sort()).toEqual(
       [
         `${ana.name} ${ana.fingerprint}`,
@@ -101,13 +101,11 @@ describe('key, trust and overlay save paths survive a reload', () => {
 
     app = await reopen(browser, app, dir, { hash: '#/keys' });
     page = app.page;
-    await expect.poll(() => rows(page, 'key-row')).toHaveLength(2);
+    await expect.poll(() => rows(page, 'key-row'), SETTLED).toHaveLength(2);
     expect((await rows(page, 'key-row')).sort()).toEqual(
       [`${ana.name} ${ana.fingerprint}`, `Jonas (imported) ${jonas.fingerprint}`].sort(),
     );
-    expect(app.foreignRequests).toEqual([]);
-    await app.close();
-    fs.rmSync(dir, { recursive: true, force: true });
+    await finish(app, dir);
   });
 
   it('trusted auditors: add by pasting and by file, remove one', async () => {
@@ -129,13 +127,13 @@ describe('key, trust and overlay save paths survive a reload', () => {
       mimeType: 'application/x-pem-file',
       buffer: Buffer.from(tom.publicPem),
     });
-    await expect.poll(() => dialog.getByLabel('or paste it').inputValue()).toBe(tom.publicPem);
+    await expect.poll(() => dialog.getByLabel('or paste it').inputValue(), SETTLED).toBe(tom.publicPem);
     await dialog.getByRole('button', { name: 'Trust key' }).click();
     await page.getByRole('status').getByText(`${tom.name} is trusted: ${tom.fingerprint}`).waitFor();
 
     app = await reopen(browser, app, dir, { hash: '#/keys' });
     page = app.page;
-    await expect.poll(() => rows(page, 'trusted-row')).toHaveLength(2);
+    await expect.poll(() => rows(page, 'trusted-row'), SETTLED).toHaveLength(2);
     expect((await rows(page, 'trusted-row')).sort()).toEqual(
       [`${mia.name} ${mia.fingerprint}`, `${tom.name} ${tom.fingerprint}`].sort(),
     );
@@ -152,10 +150,8 @@ describe('key, trust and overlay save paths survive a reload', () => {
 
     app = await reopen(browser, app, dir, { hash: '#/keys' });
     page = app.page;
-    await expect.poll(() => rows(page, 'trusted-row')).toEqual([`${mia.name} ${mia.fingerprint}`]);
-    expect(app.foreignRequests).toEqual([]);
-    await app.close();
-    fs.rmSync(dir, { recursive: true, force: true });
+    await expect.poll(() => rows(page, 'trusted-row'), SETTLED).toEqual([`${mia.name} ${mia.fingerprint}`]);
+    await finish(app, dir);
   });
 
   it('licensed overlay: import, then remove', async () => {
@@ -164,7 +160,7 @@ describe('key, trust and overlay save paths survive a reload', () => {
     let app = await openApp(browser, dir, { hash });
     let page = app.page;
     const state = () => page.getByTestId('overlay-state').textContent();
-    await expect.poll(state).toMatch(/^Guidance, questions and evidence hints are Zonewalk/);
+    await expect.poll(state, SETTLED).toMatch(/^Guidance, questions and evidence hints are Zonewalk/);
     await page
       .getByLabel('Licensed overlay file')
       .setInputFiles(
@@ -195,16 +191,14 @@ describe('key, trust and overlay save paths survive a reload', () => {
 
     app = await reopen(browser, app, dir, { hash });
     page = app.page;
-    await expect.poll(state).toMatch(/^Guidance, questions and evidence hints are Zonewalk/);
+    await expect.poll(state, SETTLED).toMatch(/^Guidance, questions and evidence hints are Zonewalk/);
     await page
       .getByRole('heading', { name: /SR 1\.1/ })
       .first()
       .waitFor();
     expect(await page.getByTestId('licensed-text').count()).toBe(0);
     expect(await page.getByRole('button', { name: 'Remove overlay' }).count()).toBe(0);
-    expect(app.foreignRequests).toEqual([]);
-    await app.close();
-    fs.rmSync(dir, { recursive: true, force: true });
+    await finish(app, dir);
   });
 
   it('gap register: exported, Owner and Due date filled in Excel, imported, shown on the gap in Findings', async () => {
@@ -245,16 +239,14 @@ describe('key, trust and overlay save paths survive a reload', () => {
       .locator('tr[data-kind="gap"]')
       .filter({ hasText: `${gap.requirement} ${gap.title}` })
       .filter({ hasText: scope });
-    await expect.poll(() => gapRow.count()).toBe(1);
+    await expect.poll(() => gapRow.count(), SETTLED).toBe(1);
     const cells = gapRow.locator('td');
-    await expect.poll(() => cells.nth(5).textContent()).toBe('Shift lead East');
+    await expect.poll(() => cells.nth(5).textContent(), SETTLED).toBe('Shift lead East');
     expect(await cells.nth(6).textContent()).toBe('2027-03-31');
     // The same register read again: nothing left to change.
     await goto(page, `#/a/${id}/export`);
     await page.getByLabel('Gap register (.xlsx)').setInputFiles(filled);
     await page.getByTestId('register-preview').getByText('0 with changes').waitFor();
-    expect(app.foreignRequests).toEqual([]);
-    await app.close();
-    fs.rmSync(dir, { recursive: true, force: true });
+    await finish(app, dir);
   });
 });

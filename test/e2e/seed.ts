@@ -2,6 +2,7 @@ import type { Page } from 'playwright-core';
 import { createServices } from '../../src/main/services';
 import { buildDemo } from '../../src/main/services/demo';
 import { seedModel } from '../helpers/evidence';
+import { tempDataDir } from './harness';
 
 export interface Shot {
   name: string;
@@ -228,4 +229,14 @@ export function overlayFile(catalog: string, entries: { id: string; text?: strin
       }),
     ),
   };
+}
+
+/** A fresh data folder with one assessment: zones Control room (z1) and Field (z2), asset PLC 1 (a1), finding Shared passwords (f1). */
+export function seedModelWorkspace(title: string, site?: string): { dir: string; id: string } {
+  const dir = tempDataDir();
+  const s = createServices(dir);
+  const a = s.assessments.create({ title, site });
+  seedModel(s, a.id);
+  s.ws.close();
+  return { dir, id: a.id };
 }
