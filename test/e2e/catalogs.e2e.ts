@@ -3,6 +3,7 @@ import AxeBuilder from '@axe-core/playwright';
 import type { Browser, Page } from 'playwright-core';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { launchChromium, openApp, tempDataDir } from './harness';
+import { overlayFile } from './seed';
 
 let browser: Browser;
 beforeAll(async () => {
@@ -15,22 +16,6 @@ afterAll(async () => {
 const tree = (page: Page) => page.getByRole('navigation', { name: 'Requirements' });
 const row = (page: Page, id: string) => tree(page).locator(`button[data-id="${id}"]`);
 const detail = (page: Page) => page.getByTestId('requirement-detail');
-
-function overlayFile(catalog: string, entries: { id: string; text?: string; sl?: number[] }[]) {
-  return {
-    name: 'licensed-overlay.json',
-    mimeType: 'application/json',
-    buffer: Buffer.from(
-      JSON.stringify({
-        format: 'zonewalk.catalog-overlay/1',
-        catalog,
-        name: 'Plant licence',
-        version: '2026.1',
-        entries,
-      }),
-    ),
-  };
-}
 
 describe('catalog browser in Chromium', () => {
   it('shows SR 1.1 with its three REs and their levels, reached from the Home header', async () => {

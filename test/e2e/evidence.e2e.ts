@@ -1,11 +1,11 @@
 import fs from 'node:fs';
 import type { Browser, Page } from 'playwright-core';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
-import { createServices } from '../../src/main/services';
-import { makeJpeg, seedModel } from '../helpers/evidence';
+import { makeJpeg } from '../helpers/evidence';
 import { measureGridFirstPaint } from './evidenceGridPaint';
 import { currentRequirement, goto } from './fieldHelpers';
-import { launchChromium, openApp, tempDataDir } from './harness';
+import { launchChromium, openApp } from './harness';
+import { seedModelWorkspace } from './seed';
 
 let browser: Browser;
 beforeAll(async () => {
@@ -15,14 +15,7 @@ afterAll(async () => {
   await browser?.close();
 });
 
-function seed(): { dir: string; id: string } {
-  const dir = tempDataDir();
-  const s = createServices(dir);
-  const a = s.assessments.create({ title: 'Waterworks Nord 2026', site: 'Nordhafen' });
-  seedModel(s, a.id);
-  s.ws.close();
-  return { dir, id: a.id };
-}
+const seed = () => seedModelWorkspace('Waterworks Nord 2026', 'Nordhafen');
 
 const tiles = (page: Page) => page.getByTestId('evidence-tile');
 

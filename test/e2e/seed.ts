@@ -2,6 +2,7 @@ import type { Page } from 'playwright-core';
 import { createServices } from '../../src/main/services';
 import { buildDemo } from '../../src/main/services/demo';
 import { seedModel } from '../helpers/evidence';
+import { tempDataDir } from './harness';
 
 export interface Shot {
   name: string;
@@ -211,4 +212,31 @@ async function seedSigning(s: ReturnType<typeof createServices>, id: string, dir
     outDir: `${dir}/exports`,
   });
   return result.files[0].path;
+}
+
+/** A licensed overlay file as the window's file input receives it (name, type, bytes). */
+export function overlayFile(catalog: string, entries: { id: string; text?: string; sl?: number[] }[]) {
+  return {
+    name: 'licensed-overlay.json',
+    mimeType: 'application/json',
+    buffer: Buffer.from(
+      JSON.stringify({
+        format: 'zonewalk.catalog-overlay/1',
+        catalog,
+        name: 'Plant licence',
+        version: '2026.1',
+        entries,
+      }),
+    ),
+  };
+}
+
+/** A fresh data folder with one assessment: zones Control room (z1) and Field (z2), asset PLC 1 (a1), finding Shared passwords (f1). */
+export function seedModelWorkspace(title: string, site?: string): { dir: string; id: string } {
+  const dir = tempDataDir();
+  const s = createServices(dir);
+  const a = s.assessments.create({ title, site });
+  seedModel(s, a.id);
+  s.ws.close();
+  return { dir, id: a.id };
 }

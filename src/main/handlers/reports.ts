@@ -5,13 +5,14 @@ type ReportChannels =
   | 'reports.exportGapRegister'
   | 'reports.exportReport'
   | 'reports.importRegisterPreview'
-  | 'reports.importRegisterApply';
+  | 'reports.importRegisterApply'
+  | 'reports.gapTracking';
 
 function bytesOf(file: { base64: string }): Buffer {
   return Buffer.from(file.base64, 'base64');
 }
 
-export function reportHandlers({ reports }: Services): HandlerImpls<ReportChannels> {
+export function reportHandlers({ assessments, reports }: Services): HandlerImpls<ReportChannels> {
   return {
     'reports.exportGapRegister': ({ assessmentId, outDir }) =>
       reports.export('gap-register', assessmentId, { outDir }),
@@ -21,5 +22,14 @@ export function reportHandlers({ reports }: Services): HandlerImpls<ReportChanne
       reports.importPreview(assessmentId, bytesOf(file), file.fileName),
     'reports.importRegisterApply': ({ assessmentId, file }) =>
       reports.importApply(assessmentId, bytesOf(file), file.fileName),
+    'reports.gapTracking': ({ assessmentId }) => {
+      assessments.require(assessmentId);
+      return Object.fromEntries(
+        [...reports.tracking.all(assessmentId)].map(([gapId, t]) => [
+          gapId,
+          { owner: t.owner, due: t.due, status: t.status },
+        ]),
+      );
+    },
   };
 }

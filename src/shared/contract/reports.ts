@@ -42,6 +42,14 @@ export interface RegisterImportResult extends RegisterImportPreview {
   applied: number;
 }
 
+/** What the site's engineers wrote against a derived gap in the register: who, by when, how far. */
+export interface TrackedGap {
+  owner: string;
+  /** YYYY-MM-DD */
+  due: string | null;
+  status: FindingStatus;
+}
+
 /** The folder is typed or chosen in the native folder dialog; it must be absolute. */
 const exportInput = z.object({ assessmentId: id, outDir: filePath.optional() }).strict();
 const registerInput = z.object({ assessmentId: id, file: fileBytes }).strict();
@@ -55,4 +63,6 @@ export const reportChannels = {
   'reports.importRegisterPreview': channel<RegisterImportPreview>()(registerInput),
   /** Applies the preview's changes in one transaction; any problem applies nothing. */
   'reports.importRegisterApply': channel<RegisterImportResult>()(registerInput),
+  /** Owner, due date and status by gap id, for the gaps a register import tracked; the others are absent. */
+  'reports.gapTracking': channel<Record<string, TrackedGap>>()(z.object({ assessmentId: id }).strict()),
 };

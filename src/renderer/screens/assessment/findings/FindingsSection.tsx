@@ -71,6 +71,11 @@ export function FindingsSection({ assessment, route }: SectionProps) {
   const data = useWorkspaceData();
   const navigate = useNavigate();
   const findings = useAsync(() => call('findings.list', { assessmentId: assessment.id }), [assessment.id]);
+  // Owner and due date of derived gaps come back from the gap register's return trip (Export screen).
+  const tracked = useAsync(
+    () => call('reports.gapTracking', { assessmentId: assessment.id }),
+    [assessment.id],
+  );
   const [filters, setFilters] = useState<FindingFilters>(ALL_FINDINGS);
   const [limit, setLimit] = useState(PAGE);
   const [fromGap, setFromGap] = useState<Partial<FindingDraft>>();
@@ -121,7 +126,7 @@ export function FindingsSection({ assessment, route }: SectionProps) {
           New finding
         </button>
       </div>
-      <ErrorBanner message={findings.error ?? data.scoreError} />
+      <ErrorBanner message={findings.error ?? tracked.error ?? data.scoreError} />
       <fieldset className="filters">
         <legend className="sr-only">Filter findings</legend>
         <label>
@@ -272,8 +277,8 @@ export function FindingsSection({ assessment, route }: SectionProps) {
                     {r.gap.result === 'unanswered' ? 'Unanswered' : RESULT_LABELS[r.gap.result]}
                     {r.gap.maturity !== null && ` (ML${r.gap.maturity})`}
                   </td>
-                  <td />
-                  <td />
+                  <td>{tracked.data?.[r.gap.gapId]?.owner}</td>
+                  <td className="nowrap">{tracked.data?.[r.gap.gapId]?.due ?? ''}</td>
                   <td className="row-actions">
                     <button
                       type="button"
