@@ -1,0 +1,145 @@
+import { describe, expect, it } from 'vitest';
+import { isChecklistItem } from '../../src/core/catalog/types';
+import { catalog } from '../helpers/catalogs';
+
+// The edition-2 catalog fields against the rules in the shared domain.md ("Rules, edition 2"),
+// each list written out here again so a slip in the catalog files shows.
+
+const cat33 = catalog('3-3');
+const cat42 = catalog('4-2');
+const ids33 = new Set(cat33.requirements.map((r) => r.id));
+const items42 = cat42.requirements.filter(isChecklistItem);
+
+/** domain.md "Applicability", conduit: these SRs with all their REs, plus two single REs. */
+const CONDUIT_SRS = [
+  '1.2',
+  '1.8',
+  '1.9',
+  '1.13',
+  '2.6',
+  '2.8',
+  '3.1',
+  '3.8',
+  '4.1',
+  '4.3',
+  '5.1',
+  '5.2',
+  '5.3',
+  '6.1',
+  '6.2',
+  '7.1',
+  '7.6',
+  '7.7',
+];
+const CONDUIT_SINGLE_ITEMS = ['SR 1.1 RE 2', 'SR 3.2 RE 1'];
+
+describe('3-3 conduit items', () => {
+  it('marks exactly the SRs of the conduit list, all their REs, and SR 1.1 RE 2 and SR 3.2 RE 1', () => {
+    const expected = cat33.requirements
+      .filter(
+        (r) =>
+          CONDUIT_SINGLE_ITEMS.includes(r.id) ||
+          CONDUIT_SRS.some((n) => r.id === `SR ${n}` || r.id.startsWith(`SR ${n} RE `)),
+      )
+      .map((r) => r.id);
+    expect(expected.length).toBe(41);
+    expect(cat33.requirements.filter((r) => r.conduit === true).map((r) => r.id)).toEqual(expected);
+    expect(cat33.requirements.every((r) => r.conduit === true || r.conduit === undefined)).toBe(true);
+  });
+
+  it('gives every conduit item its own conduit guidance, and no other item any', () => {
+    const seen = new Set<string>();
+    for (const r of cat33.requirements) {
+      if (!r.conduit) {
+        expect(r.conduitGuidance, r.id).toBeUndefined();
+        continue;
+      }
+      const text = r.conduitGuidance ?? '';
+      expect(text.length, r.id).toBeGreaterThanOrEqual(100);
+      expect(text, r.id).not.toBe(r.guidance);
+      expect(text.toLowerCase(), r.id).toMatch(/conduit|link|boundary|gateway|tunnel/);
+      expect(seen.has(text), r.id).toBe(false);
+      seen.add(text);
+    }
+  });
+});
+
+describe('4-2 applicability conditions', () => {
+  it('conditions exactly CR 2.2, NDR 1.6 (+RE 1), NDR 5.2 (+RE 1-3), NDR 5.3 and NDR 1.13 (+RE 1)', () => {
+    const conditions = Object.fromEntries(
+      cat42.requirements.filter((r) => r.condition !== undefined).map((r) => [r.id, r.condition]),
+    );
+    expect(conditions).toEqual({
+      'CR 2.2': 'wireless',
+      'NDR 1.6': 'wireless',
+      'NDR 1.6 RE 1': 'wireless',
+      'NDR 1.13': 'untrustedAccess',
+      'NDR 1.13 RE 1': 'untrustedAccess',
+      'NDR 5.2': 'zoneBoundary',
+      'NDR 5.2 RE 1': 'zoneBoundary',
+      'NDR 5.2 RE 2': 'zoneBoundary',
+      'NDR 5.2 RE 3': 'zoneBoundary',
+      'NDR 5.3': 'zoneBoundary',
+    });
+  });
+
+  it('puts zoneBoundary and untrustedAccess only on network device items', () => {
+    for (const r of cat42.requirements.filter((x) => x.condition && x.condition !== 'wireless'))
+      expect(r.componentTypes, r.id).toEqual(['NDR']);
+  });
+
+  it('conditions nothing in 3-3 or 2-1', () => {
+    for (const r of [...cat33.requirements, ...catalog('2-1').requirements])
+      expect(r.condition, r.id).toBeUndefined();
+  });
+});
+
+/** domain.md "Levels": the 3-3 counterpart of a 4-2 item, written independently of the catalog. */
+function expectedCounterpart(id: string): string | null {
+  const exceptions: Record<string, string | null> = {
+    'CR 3.3 RE 1': 'SR 3.3 RE 2',
+    'CR 3.4 RE 1': 'SR 3.4',
+    'CR 3.4 RE 2': 'SR 3.4 RE 1',
+    'HDR 3.2 RE 1': null,
+    'CR 4.2 RE 2': null,
+  };
+  if (id in exceptions) return exceptions[id];
+  const m = /^(CR|SAR|EDR|HDR|NDR) (\d+)\.(\d+)((?: RE \d+)?)$/.exec(id);
+  if (!m) throw new Error(`not a 4-2 id: ${id}`);
+  const [, prefix, major, minor, enhancement] = m;
+  const numbers = `${major}.${minor}`;
+  if (prefix === 'CR' && numbers === '1.14') return null;
+  const deviceOnly = ['2.13', '3.10', '3.11', '3.12', '3.13', '3.14'];
+  if (['EDR', 'HDR', 'NDR'].includes(prefix) && deviceOnly.includes(numbers)) return null;
+  const same = `SR ${numbers}${enhancement}`;
+  return ids33.has(same) ? same : null;
+}
+
+describe('4-2 counterparts', () => {
+  it('gives every answerable 4-2 item the counterpart of the rule', () => {
+    for (const r of items42) expect(r.counterpart, r.id).toBe(expectedCounterpart(r.id));
+  });
+
+  it('names only requirements that exist in the 3-3 catalog', () => {
+    for (const r of items42)
+      if (r.counterpart !== null) expect(ids33.has(r.counterpart ?? ''), r.id).toBe(true);
+  });
+
+  it('keeps the listed exceptions', () => {
+    const of = (id: string) => items42.find((r) => r.id === id)?.counterpart;
+    expect(of('CR 2.12')).toBe('SR 2.12');
+    expect(of('NDR 5.2 RE 1')).toBe('SR 5.2 RE 1');
+    expect(of('CR 3.3 RE 1')).toBe('SR 3.3 RE 2');
+    expect(of('CR 3.4 RE 1')).toBe('SR 3.4');
+    expect(of('CR 3.4 RE 2')).toBe('SR 3.4 RE 1');
+    expect(of('HDR 3.2 RE 1')).toBeNull();
+    expect(of('EDR 3.14')).toBeNull();
+    expect(of('CR 1.14 RE 1')).toBeNull();
+  });
+
+  it('leaves placeholders and the other catalogs without a counterpart', () => {
+    for (const r of cat42.requirements.filter((x) => !isChecklistItem(x)))
+      expect(r.counterpart, r.id).toBeUndefined();
+    for (const r of cat33.requirements) expect(r.counterpart, r.id).toBeUndefined();
+  });
+});
