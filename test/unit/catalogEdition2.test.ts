@@ -143,3 +143,54 @@ describe('4-2 counterparts', () => {
     for (const r of cat33.requirements) expect(r.counterpart, r.id).toBeUndefined();
   });
 });
+
+describe.each(['2-1', '3-3', '4-2'] as const)('IEC 62443-%s impact tags', (part) => {
+  const c = catalog(part);
+  const items = c.requirements.filter(isChecklistItem);
+
+  it('gives every answerable item an impact and a one-line reason', () => {
+    for (const r of items) {
+      expect(['high', 'medium', 'low'], r.id).toContain(r.impact);
+      const reason = r.impactReason ?? '';
+      expect(reason.length, r.id).toBeGreaterThanOrEqual(20);
+      expect(reason, r.id).not.toMatch(/\n/);
+    }
+    for (const r of c.requirements.filter((x) => !isChecklistItem(x))) expect(r.impact, r.id).toBeUndefined();
+  });
+
+  it('spreads the impacts: each level used, high for at most a third of the items', () => {
+    const count = (level: string) => items.filter((r) => r.impact === level).length;
+    for (const level of ['high', 'medium', 'low'])
+      expect(count(level), level).toBeGreaterThan(items.length / 10);
+    expect(count('high')).toBeLessThanOrEqual(items.length / 3);
+  });
+});
+
+describe('impact anchors a lead auditor would defend', () => {
+  const impactOf = (part: '2-1' | '3-3' | '4-2', id: string) =>
+    catalog(part).requirements.find((r) => r.id === id)?.impact;
+
+  it.each([
+    ['3-3', 'SR 5.2 RE 1', 'high'],
+    ['3-3', 'SR 5.2', 'high'],
+    ['3-3', 'SR 5.1', 'high'],
+    ['3-3', 'SR 1.1', 'high'],
+    ['3-3', 'SR 1.13', 'high'],
+    ['3-3', 'SR 3.2', 'high'],
+    ['3-3', 'SR 7.3', 'high'],
+    ['3-3', 'SR 7.4', 'high'],
+    ['3-3', 'SR 1.12', 'low'],
+    ['4-2', 'CR 1.12', 'low'],
+    ['4-2', 'CR 1.1', 'high'],
+    ['4-2', 'NDR 5.2 RE 1', 'high'],
+    ['4-2', 'EDR 3.2', 'high'],
+    ['4-2', 'CR 7.3', 'high'],
+    ['2-1', 'USER 1.13', 'low'],
+    ['2-1', 'NET 1.1', 'high'],
+    ['2-1', 'AVAIL 2.1', 'high'],
+    ['2-1', 'COMP 2.2', 'high'],
+    ['2-1', 'NET 3.2', 'high'],
+  ] as const)('%s %s is %s', (part, id, level) => {
+    expect(impactOf(part, id)).toBe(level);
+  });
+});
