@@ -194,3 +194,58 @@ describe('impact anchors a lead auditor would defend', () => {
     expect(impactOf(part, id)).toBe(level);
   });
 });
+
+describe.each(['2-1', '3-3', '4-2'] as const)('IEC 62443-%s recommendations', (part) => {
+  const items = catalog(part).requirements.filter(isChecklistItem);
+
+  it('gives every answerable item its own concrete recommendation, never a restated requirement', () => {
+    const seen = new Map<string, string>();
+    for (const r of items) {
+      const text = r.recommendation ?? '';
+      expect(text.length, r.id).toBeGreaterThanOrEqual(60);
+      expect(text, r.id).not.toMatch(/implement (this|the) requirement|comply with|meet the requirement/i);
+      expect(seen.get(text), r.id).toBeUndefined();
+      seen.set(text, r.id);
+    }
+  });
+});
+
+describe('recommendations say how to check the result', () => {
+  it.each(['3-3', '4-2'] as const)('IEC 62443-%s: how the plant verifies the fix', (part) => {
+    for (const r of catalog(part).requirements.filter(isChecklistItem))
+      expect(r.recommendation, r.id).toMatch(/\bVerify\b/);
+  });
+
+  it('IEC 62443-2-1: the programme and the maturity it reaches', () => {
+    for (const r of catalog('2-1').requirements.filter(isChecklistItem))
+      expect(r.recommendation, r.id).toMatch(/\bML[1-4]\b/);
+  });
+});
+
+describe('4-2 recommendations per component type', () => {
+  const withTypes = items42.filter((r) => r.recommendationByType);
+
+  it('words the common requirements whose action differs per type, for its own types only', () => {
+    expect(withTypes.length).toBeGreaterThanOrEqual(15);
+    for (const r of withTypes) {
+      expect(r.kind === 'CR' || r.componentTypes.length === 4, r.id).toBe(true);
+      for (const [type, text] of Object.entries(r.recommendationByType ?? {})) {
+        expect(r.componentTypes, `${r.id} ${type}`).toContain(type);
+        expect(text, `${r.id} ${type}`).not.toBe(r.recommendation);
+        expect(text.length, `${r.id} ${type}`).toBeGreaterThanOrEqual(60);
+      }
+    }
+  });
+
+  it('does not ask a software application for a TPM (CR 1.5 RE 1)', () => {
+    const r = items42.find((x) => x.id === 'CR 1.5 RE 1');
+    expect(r?.recommendationByType?.SAR).toBeDefined();
+    expect(r?.recommendationByType?.HDR).toMatch(/TPM/);
+    expect(r?.recommendationByType?.SAR).not.toMatch(/enable the .*TPM/i);
+  });
+
+  it('leaves 3-3 and 2-1 without per-type wording', () => {
+    for (const r of [...cat33.requirements, ...catalog('2-1').requirements])
+      expect(r.recommendationByType, r.id).toBeUndefined();
+  });
+});
