@@ -249,3 +249,46 @@ describe('4-2 recommendations per component type', () => {
       expect(r.recommendationByType, r.id).toBeUndefined();
   });
 });
+
+describe.each(['2-1', '3-3', '4-2'] as const)('IEC 62443-%s notes for the auditor', (part) => {
+  const requirements = catalog(part).requirements;
+
+  it('names the disputed value of every note, and has no disputed value without a note', () => {
+    for (const r of requirements) {
+      expect(r.note === undefined, r.id).toBe(r.disputed === undefined);
+      if (r.disputed === 'title') expect(r.note, r.id).toMatch(/title|wording/i);
+      if (r.disputed === 'sl') expect(r.note, r.id).toMatch(/SL[1-4]/);
+    }
+  });
+
+  it('writes notes as sentences an auditor can use: no source keys, no guesses about sources', () => {
+    const sourceKey =
+      /\b(A'|A|B|C|W1|W2)( says| and| \(|'s|,)|probably wrong|SINGLE SOURCE|DISPUTED|did not capture/;
+    for (const r of requirements.filter((x) => x.note)) {
+      expect(r.note, r.id).not.toMatch(sourceKey);
+      expect(r.note, r.id).toMatch(/^[A-Z].*\.$/);
+    }
+  });
+});
+
+describe('guidance fixed where it described another requirement', () => {
+  const find = (part: '3-3' | '4-2', id: string) => catalog(part).requirements.find((r) => r.id === id);
+
+  it('SR 2.1 RE 3 is about a supervisor overriding user authorisations, not bypassing interlocks', () => {
+    const r = find('3-3', 'SR 2.1 RE 3');
+    expect(r?.guidance).not.toMatch(/interlock/i);
+    expect(r?.guidance).toMatch(/overrid/);
+  });
+
+  it('SR 2.2 RE 1 finds unauthorised wireless devices, and does not place detection on the controllers', () => {
+    const r = find('3-3', 'SR 2.2 RE 1');
+    expect(r?.guidance).not.toMatch(/on the controllers/i);
+    expect(r?.guidance).toMatch(/rogue/);
+  });
+
+  it('CR 1.5 RE 1 asks a question a software application can answer, not only about a TPM', () => {
+    const r = find('4-2', 'CR 1.5 RE 1');
+    for (const q of r?.questions ?? []) expect(q, q).not.toMatch(/^Does this asset contain a TPM/);
+    expect(r?.guidance).toMatch(/software application/);
+  });
+});
