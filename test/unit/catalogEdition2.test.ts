@@ -125,7 +125,7 @@ describe('4-2 counterparts', () => {
       if (r.counterpart !== null) expect(ids33.has(r.counterpart ?? ''), r.id).toBe(true);
   });
 
-  it('keeps the listed exceptions', () => {
+  it("follows domain.md's examples and its listed exceptions", () => {
     const of = (id: string) => items42.find((r) => r.id === id)?.counterpart;
     expect(of('CR 2.12')).toBe('SR 2.12');
     expect(of('NDR 5.2 RE 1')).toBe('SR 5.2 RE 1');
