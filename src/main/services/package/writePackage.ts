@@ -15,7 +15,7 @@ import {
 } from '../../../core/package/bagit';
 import { AppError } from '../../../shared/errors';
 import { toFsAppError } from '../../db/fsErrors';
-import { syncDir, tempPathBeside } from '../../fsAtomic';
+import { renameNoReplace, syncDir, tempPathBeside } from '../../fsAtomic';
 import { SOFTWARE_AGENT } from '../../version';
 import { sha256Hex } from '../hash';
 import type { PayloadFile, StreamedPayload } from './payload';
@@ -327,7 +327,7 @@ export async function writePackage(input: WritePackageInput): Promise<WrittenPac
     fs.fsyncSync(fd);
     fs.closeSync(fd);
     fd = -1;
-    fs.renameSync(tmp, target);
+    renameNoReplace(tmp, target);
     syncDir(input.outDir);
     return {
       path: target,
