@@ -4,6 +4,7 @@ import type { z } from 'zod';
 import type { RequirementIndex } from '../../core/catalog/requirementIndex';
 import {
   type InterchangeDocument,
+  interchangeChunks,
   serializeInterchange,
   toInterchangeDocument,
 } from '../../core/interchange/document';
@@ -64,9 +65,17 @@ export class InterchangeService {
     )();
   }
 
-  /** The canonical file text: export -> import -> export gives the same bytes. */
+  /**
+   * The canonical file text of a small assessment: export -> import -> export gives the same bytes.
+   * Exports use exportPieces, which has no string's size limit.
+   */
   exportJson(id: string): string {
     return serializeInterchange(this.exportDocument(id));
+  }
+
+  /** The canonical file text in pieces, for any size of assessment (see textBatches). */
+  exportPieces(id: string): Iterable<string> {
+    return interchangeChunks(this.exportDocument(id));
   }
 
   /** Parses and checks a document completely; the first problem is thrown with its JSON path. */

@@ -26,6 +26,7 @@ import type { Workspace } from '../../workspace';
 import { mayCarryExif } from '../evidence/mediaType';
 import { signBytes } from '../signing/keys';
 import type { SigningService, UnlockedKey } from '../signing/signingService';
+import { piecesStream } from '../textBatches';
 import { claimStem } from './claimName';
 import { ExportJobs, type JobContext } from './exportJobs';
 import type { ExportDocument, ExportSources, ReportContext } from './exportSources';
@@ -334,7 +335,13 @@ export class ExportService {
   /** data/ of the package; every evidence file must be in the store, or nothing is written. */
   private payload(full: ExportDocument, doc: ExportDocument, redaction: Redaction): PayloadFile[] {
     const files: PayloadFile[] = [
-      bufferFile('assessment.json', this.sources.serialize(doc)),
+      {
+        path: 'assessment.json',
+        size: 0,
+        exactSize: false,
+        compress: true,
+        open: () => piecesStream(this.sources.serialize(doc)),
+      },
       bufferFile(
         'audit-trail.jsonl',
         trailJsonl(redactTrail(this.sources.trail(full.assessment.id), redaction, doc)),
