@@ -151,6 +151,14 @@ export function* interchangeChunks(doc: InterchangeDocument): Generator<string> 
   yield '\n';
 }
 
+/** Bytes of the file text in UTF-8, counted piece by piece (the text may not fit one string). */
+export function interchangeByteLength(doc: InterchangeDocument): number {
+  const utf8 = new TextEncoder();
+  let n = 0;
+  for (const piece of interchangeChunks(doc)) n += utf8.encode(piece).length;
+  return n;
+}
+
 /** The file text of a document small enough for one string (tests, previews); exports stream. */
 export function serializeInterchange(doc: InterchangeDocument): string {
   return [...interchangeChunks(doc)].join('');
