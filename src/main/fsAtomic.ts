@@ -109,3 +109,26 @@ export function syncDir(dir: string): void {
     // Windows cannot fsync a directory; the rename is still atomic there.
   }
 }
+
+/** File systems without hard links (FAT and exFAT USB sticks, some network shares). */
+const NO_LINKS = new Set(['EPERM', 'ENOTSUP', 'EOPNOTSUPP', 'ENOSYS', 'EXDEV']);
+
+/**
+ * Moves a finished temp file to `target` only if nothing is there: a hard link is created
+ * exclusively, then the temp name removed. Where links do not exist, the existence check and the
+ * rename are two steps; Zonewalk's own writers never race there, as each claims its names first.
+ */
+export function renameNoReplace(tmp: string, target: string): void {
+  const exists = () => new AppError('conflict', `${target} already exists. Nothing was overwritten.`);
+  try {
+    fs.linkSync(tmp, target);
+  } catch (err) {
+    const code = (err as NodeJS.ErrnoException).code ?? '';
+    if (code === 'EEXIST') throw exists();
+    if (!NO_LINKS.has(code)) throw err;
+    if (fs.existsSync(target)) throw exists();
+    fs.renameSync(tmp, target);
+    return;
+  }
+  fs.rmSync(tmp, { force: true });
+}

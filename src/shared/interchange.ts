@@ -15,6 +15,15 @@ import { id, isoDate, sha256 } from './contract/fields';
 
 export const INTERCHANGE_FORMAT = 'zonewalk.assessment/1';
 
+/**
+ * The largest document, in UTF-8 bytes of its canonical text (2-space JSON). Import reads a
+ * document into one string, which JavaScript caps at about 512 MiB; export, package and verify
+ * stream it and handle any size, so this is the one bound, and every count below fits it with
+ * entries of the smallest size (a response takes at least about 350 bytes: 1,000,000 of them
+ * take 350 MB).
+ */
+export const MAX_INTERCHANGE_BYTES = 500 * 1024 * 1024;
+
 const text = (max: number) => z.string().max(max, `At most ${max} characters`);
 const name = z.string().trim().min(1, 'Must not be empty').max(200, 'At most 200 characters');
 const timestamp = z
@@ -119,7 +128,7 @@ export const interchangeSchema = z.strictObject({
         assessedAt: timestamp,
       }),
     )
-    .max(2_000_000),
+    .max(1_000_000),
   findings: z
     .array(
       z.strictObject({

@@ -65,7 +65,7 @@ export function fakeSources(dir: string, trail: () => AuditEvent[] = () => []) {
     };
   const sources: ExportSources = {
     document: doc,
-    serialize: (d) => `${JSON.stringify(d, null, 2)}\n`,
+    serialize: (d) => [`${JSON.stringify(d, null, 2)}\n`],
     trail,
     evidencePath: (sha) => path.join(store, sha),
     evidenceStream: (sha) => fs.createReadStream(path.join(store, sha)),

@@ -513,3 +513,27 @@ describe('interchange import: bad input names the JSON path and imports nothing'
     ).toBe(0);
   });
 });
+
+describe('interchange import: the document size bound', () => {
+  it('refuses a document over the bound, as sent or once written back with indentation; nothing imported', () => {
+    const { services } = openTestWorkspace();
+    const id = demoWithEvidence(services);
+    const pretty = services.interchange.exportJson(id);
+    const compact = JSON.stringify(JSON.parse(pretty));
+    const other = openTestWorkspace().services;
+    const count = () => other.ws.db.prepare('SELECT count(*) AS n FROM assessment').get() as { n: number };
+    const pass = (text: string, maxBytes: number) => () =>
+      other.interchange.import(text, { source: 'plant.json', maxBytes });
+
+    expect(pass(pretty, Buffer.byteLength(pretty) - 1)).toThrow(
+      `plant.json is ${Math.ceil(Buffer.byteLength(pretty) / 1e6)} MB as a Zonewalk document`,
+    );
+    // The compact text fits, but its export would not: it could never be imported again.
+    expect(Buffer.byteLength(compact)).toBeLessThan(Buffer.byteLength(pretty) - 1);
+    expect(pass(compact, Buffer.byteLength(pretty) - 1)).toThrow(/more than the .* an assessment may have/);
+    expect(count().n).toBe(0);
+
+    expect(pass(compact, Buffer.byteLength(pretty))().id).toBe(id);
+    expect(other.interchange.exportJson(id)).toBe(pretty);
+  });
+});

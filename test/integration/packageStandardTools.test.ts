@@ -115,3 +115,44 @@ describe('a package of the demo assessment, with its real reports and evidence',
     expect(trail.length).toBe(services.ws.trail.list(demo.id).length - 1);
   }, 60_000);
 });
+
+describe('evidence with long non-Latin names', () => {
+  it('unzip and sha256sum -c accept 120-character Chinese, Korean and Cyrillic names; the full name stays in assessment.json', async () => {
+    const { openTestWorkspace } = await import('../helpers/workspace');
+    const { services } = openTestWorkspace();
+    const a = services.assessments.create({ title: 'Umspannwerk Ost', site: 'Ost' });
+    const names = [
+      `${'变电站二号机柜门照片'.repeat(12)}.jpg`,
+      `${'변전소제어반사진입니다'.repeat(11)}.png`,
+      `${'Фотография шкафа управления '.repeat(5)}.txt`,
+    ];
+    for (const [i, fileName] of names.entries()) {
+      expect([...fileName.replace(/\.\w+$/, '')].length).toBeGreaterThanOrEqual(120);
+      await services.evidence.addBytes(a.id, { fileName, bytes: Buffer.from(`evidence ${i}`) });
+    }
+    services.signing.create('Ana Kovač', 'correct horse battery');
+    const out = tempDir();
+    const result = await services.exports.exportNow({
+      assessmentId: a.id,
+      outputs: { package: true, gapRegister: false, report: false },
+      redaction: 'none',
+      keyName: 'Ana Kovač',
+      passphrase: 'correct horse battery',
+      outDir: out,
+    });
+    const pkg = result.files[0].path;
+    sh(`unzip -q ${JSON.stringify(pkg)}`, out);
+    const bag = path.join(out, path.basename(pkg, '.zip'));
+    const sums = sh('sha256sum -c manifest-sha256.txt', bag).trim().split('\n');
+    expect(sums.filter((l) => l.includes('data/evidence/'))).toHaveLength(3);
+    expect(sums.every((l) => l.endsWith(': OK'))).toBe(true);
+    const stored = fs
+      .readdirSync(path.join(bag, 'data/evidence'), { recursive: true, withFileTypes: true })
+      .filter((d) => d.isFile())
+      .map((d) => d.name);
+    expect(stored.map((n) => n.slice(-4)).sort()).toEqual(['.jpg', '.png', '.txt']);
+    for (const n of stored) expect(Buffer.byteLength(n)).toBeLessThanOrEqual(128);
+    const doc = JSON.parse(fs.readFileSync(path.join(bag, 'data/assessment.json'), 'utf8'));
+    expect(doc.evidence.map((e: { fileName: string }) => e.fileName).sort()).toEqual([...names].sort());
+  }, 60_000);
+});

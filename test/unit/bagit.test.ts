@@ -6,6 +6,7 @@ import {
   encodeManifestPath,
   formatBagInfo,
   formatManifest,
+  MAX_ENTRY_NAME_BYTES,
   packageFileName,
   parseBagInfo,
   parseManifest,
@@ -75,7 +76,29 @@ describe('BagIt text formats', () => {
         expect(n.length).toBeGreaterThan(0);
         expect(n).not.toMatch(/[/\\%\r\n]/);
         expect(n).not.toBe('..');
+        expect(new TextEncoder().encode(n.normalize('NFD')).length).toBeLessThanOrEqual(MAX_ENTRY_NAME_BYTES);
       }),
     );
+  });
+
+  it('shortens long non-Latin names to a byte bound, whole characters, extension kept', () => {
+    const bytes = (s: string) => new TextEncoder().encode(s.normalize('NFD')).length;
+    const chinese = `${'变电站二号机柜门'.repeat(15)}.jpg`;
+    const short = safeEntryName(chinese);
+    expect(short).toMatch(/^(变电站二号机柜门)+变?电?站?二?号?机?柜?…\.jpg$/);
+    expect(bytes(short)).toBeLessThanOrEqual(MAX_ENTRY_NAME_BYTES);
+    expect(bytes(short)).toBeGreaterThan(MAX_ENTRY_NAME_BYTES - 3);
+    // Hangul grows threefold when macOS decomposes it; the bound holds for the decomposed form.
+    const korean = safeEntryName(`${'변전소'.repeat(40)}.pdf`);
+    expect(bytes(korean)).toBeLessThanOrEqual(MAX_ENTRY_NAME_BYTES);
+    expect(korean.endsWith('….pdf')).toBe(true);
+    // An emoji with modifiers is one character: never cut in half.
+    const family = safeEntryName('👩‍👩‍👧‍👦'.repeat(10));
+    expect(
+      [...new Intl.Segmenter('und', { granularity: 'grapheme' }).segment(family)].every(
+        (g) => g.segment === '👩‍👩‍👧‍👦' || g.segment === '…',
+      ),
+    ).toBe(true);
+    expect(safeEntryName('cabinet photo.jpg')).toBe('cabinet photo.jpg');
   });
 });

@@ -1,6 +1,7 @@
 import fs from 'node:fs';
 import { parseArgs } from 'node:util';
-import { writeFileAtomic } from '../../main/fsAtomic';
+import { writeAtomically } from '../../main/fsAtomic';
+import { textBatches, writePieces } from '../../main/services/textBatches';
 import { AppError } from '../../shared/errors';
 import type { CliCommand } from '../command';
 import { UsageError } from '../command';
@@ -47,7 +48,7 @@ export const exportCommand: CliCommand = {
   usage: 'export json|xlsx|pdf ID [--out FILE]',
   summary:
     'Export an assessment: json (zonewalk.assessment/1, to FILE or stdout), xlsx (gap register), pdf (findings report)',
-  run(ctx, args) {
+  async run(ctx, args) {
     const { values, positionals } = parseArgs({
       args,
       options: { out: { type: 'string' } },
@@ -60,9 +61,12 @@ export const exportCommand: CliCommand = {
     if (!id || rest.length) throw new UsageError(`export ${format} needs exactly one assessment ID`);
     if (values.out === '') throw new UsageError('--out needs a file name');
     if (isReportFormat(format)) return exportReport(ctx, format, id, values.out);
-    const text = ctx.services().interchange.exportJson(id);
-    if (values.out) writeFileAtomic(values.out, text);
-    else ctx.io.stdout(text);
+    const pieces = ctx.services().interchange.exportPieces(id);
+    if (values.out) {
+      await writeAtomically(values.out, `the file ${values.out}`, (out) => writePieces(pieces, out));
+    } else {
+      for (const batch of textBatches(pieces)) ctx.io.stdout(batch);
+    }
     return 0;
   },
 };

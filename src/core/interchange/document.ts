@@ -10,6 +10,7 @@ import type {
   Zone,
 } from '../model';
 import { compareText } from '../scoring/order';
+import { jsonChunks } from './jsonChunks';
 
 /** One whole assessment as a zonewalk.assessment/1 document (docs interchange.md). */
 export interface InterchangeDocument {
@@ -144,9 +145,23 @@ function canonicalSl(v: Zone['slTarget']): Zone['slTarget'] {
   return { FR1: v.FR1, FR2: v.FR2, FR3: v.FR3, FR4: v.FR4, FR5: v.FR5, FR6: v.FR6, FR7: v.FR7 };
 }
 
-/** The file text: 2-space JSON and a trailing newline. */
+/** The file text, in pieces: 2-space JSON and a trailing newline. */
+export function* interchangeChunks(doc: InterchangeDocument): Generator<string> {
+  yield* jsonChunks(doc);
+  yield '\n';
+}
+
+/** Bytes of the file text in UTF-8, counted piece by piece (the text may not fit one string). */
+export function interchangeByteLength(doc: InterchangeDocument): number {
+  const utf8 = new TextEncoder();
+  let n = 0;
+  for (const piece of interchangeChunks(doc)) n += utf8.encode(piece).length;
+  return n;
+}
+
+/** The file text of a document small enough for one string (tests, previews); exports stream. */
 export function serializeInterchange(doc: InterchangeDocument): string {
-  return `${JSON.stringify(doc, null, 2)}\n`;
+  return [...interchangeChunks(doc)].join('');
 }
 
 /** The model part of a document (what the rules and the database hold). */

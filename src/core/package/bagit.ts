@@ -148,16 +148,51 @@ export function bagNameOf(fileName: string): string {
 }
 
 /**
+ * Longest evidence name inside a package, in UTF-8 bytes counted in NFD (macOS stores names
+ * decomposed, where one Hangul syllable takes 9 bytes). File systems cap a name at 255 bytes,
+ * eCryptfs home folders at 143; the bound leaves room for both, so `unzip` and `sha256sum -c` work.
+ */
+export const MAX_ENTRY_NAME_BYTES = 128;
+/** An extension longer than this is not kept apart when a name is shortened. */
+const MAX_EXTENSION_BYTES = 16;
+const ELLIPSIS = '…';
+
+const utf8Bytes = (s: string) => new TextEncoder().encode(s.normalize('NFD')).length;
+
+/** The longest run of whole graphemes from the start of `s` that fits `budget` bytes. */
+function fitGraphemes(s: string, budget: number): string {
+  let out = '';
+  let used = 0;
+  for (const { segment } of new Intl.Segmenter('und', { granularity: 'grapheme' }).segment(s)) {
+    const n = utf8Bytes(segment);
+    if (used + n > budget) break;
+    out += segment;
+    used += n;
+  }
+  return out;
+}
+
+/** `name` within MAX_ENTRY_NAME_BYTES: the start of the stem, an ellipsis, the extension kept. */
+function shortened(name: string): string {
+  if (utf8Bytes(name) <= MAX_ENTRY_NAME_BYTES) return name;
+  const dot = name.lastIndexOf('.');
+  const ext = dot > 0 && utf8Bytes(name.slice(dot)) <= MAX_EXTENSION_BYTES ? name.slice(dot) : '';
+  const stem = ext ? name.slice(0, dot) : name;
+  const budget = MAX_ENTRY_NAME_BYTES - utf8Bytes(ext) - utf8Bytes(ELLIPSIS);
+  return `${fitGraphemes(stem, budget).replace(/[\s.]+$/, '')}${ELLIPSIS}${ext}`;
+}
+
+/**
  * An evidence file name as it may appear inside a package: one path segment, no control characters,
  * nothing Windows or `sha256sum -c` would trip over (`\ / : * ? " < > |`, and `%` so that the
- * manifest never needs percent-encoding). The original name stays in assessment.json.
+ * manifest never needs percent-encoding), at most MAX_ENTRY_NAME_BYTES. The original name stays in
+ * assessment.json.
  */
 export function safeEntryName(name: string): string {
   const cleaned = name
     .normalize('NFC')
     // biome-ignore lint/suspicious/noControlCharactersInRegex: control characters are exactly what is removed
     .replace(/[\u0000-\u001f\u007f%\\/:*?"<>|]/g, '_')
-    .replace(/^[\s.]+|[\s.]+$/g, '')
-    .slice(0, 180);
-  return cleaned || 'file';
+    .replace(/^[\s.]+|[\s.]+$/g, '');
+  return cleaned ? shortened(cleaned) : 'file';
 }

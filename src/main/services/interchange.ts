@@ -4,13 +4,15 @@ import type { z } from 'zod';
 import type { RequirementIndex } from '../../core/catalog/requirementIndex';
 import {
   type InterchangeDocument,
+  interchangeByteLength,
+  interchangeChunks,
   serializeInterchange,
   toInterchangeDocument,
 } from '../../core/interchange/document';
 import { interchangeProblems } from '../../core/interchange/validate';
 import { jsonPath } from '../../shared/catalog';
 import { AppError } from '../../shared/errors';
-import { INTERCHANGE_FORMAT, interchangeSchema } from '../../shared/interchange';
+import { INTERCHANGE_FORMAT, interchangeSchema, MAX_INTERCHANGE_BYTES } from '../../shared/interchange';
 import type { Workspace } from '../workspace';
 import { loadAssessmentModel, loadEvidenceMeta } from './assessmentModel';
 import type { AssetService } from './assets';
@@ -22,6 +24,8 @@ export interface ImportOptions {
   asCopy?: boolean;
   /** The file name, for messages. */
   source?: string;
+  /** Test seam: the largest document accepted (default MAX_INTERCHANGE_BYTES). */
+  maxBytes?: number;
 }
 
 export interface ImportResult {
@@ -35,6 +39,10 @@ export interface ImportResult {
     findings: number;
     evidence: number;
   };
+}
+
+function megabytes(bytes: number): string {
+  return `${Math.ceil(bytes / 1e6).toLocaleString('en-US')} MB`;
 }
 
 /** `responses[3].scope: sentence` from the first zod issue, in words an auditor can act on. */
@@ -64,19 +72,36 @@ export class InterchangeService {
     )();
   }
 
-  /** The canonical file text: export -> import -> export gives the same bytes. */
+  /**
+   * The canonical file text of a small assessment: export -> import -> export gives the same bytes.
+   * Exports use exportPieces, which has no string's size limit.
+   */
   exportJson(id: string): string {
     return serializeInterchange(this.exportDocument(id));
   }
 
+  /** The canonical file text in pieces, for any size of assessment (see textBatches). */
+  exportPieces(id: string): Iterable<string> {
+    return interchangeChunks(this.exportDocument(id));
+  }
+
   /** Parses and checks a document completely; the first problem is thrown with its JSON path. */
-  parse(text: string, source = 'The document'): InterchangeDocument {
+  parse(text: string, source = 'The document', maxBytes = MAX_INTERCHANGE_BYTES): InterchangeDocument {
     const fail = (problem: string): never => {
       const path = problem.slice(0, problem.indexOf(':'));
       throw new AppError('invalid-file', `${source} is not a valid Zonewalk assessment: ${problem}.`, {
         path,
       });
     };
+    const tooLarge = (bytes: number) =>
+      new AppError(
+        'too-large',
+        `${source} is ${megabytes(bytes)} as a Zonewalk document, more than the ${megabytes(maxBytes)} an assessment may have. Split the plant into several assessments.`,
+        { path: '(root)' },
+      );
+    // A string is at most 3 UTF-8 bytes per UTF-16 unit, so short texts need no counting.
+    if (text.length * 3 > maxBytes && Buffer.byteLength(text) > maxBytes)
+      throw tooLarge(Buffer.byteLength(text));
     let raw: unknown;
     try {
       raw = JSON.parse(text.charCodeAt(0) === 0xfeff ? text.slice(1) : text);
@@ -99,12 +124,17 @@ export class InterchangeService {
     const doc = parsed.data as InterchangeDocument;
     const problems = interchangeProblems(doc, this.index);
     if (problems.length) fail(problems[0]);
+    // Compact JSON grows when written back with indentation; what is imported must export and import again.
+    if (text.length * 6 > maxBytes) {
+      const canonical = interchangeByteLength(doc);
+      if (canonical > maxBytes) throw tooLarge(canonical);
+    }
     return doc;
   }
 
   /** Imports a whole document in one transaction with one audit event; nothing is written on any error. */
   import(text: string, opts: ImportOptions = {}): ImportResult {
-    const doc = this.parse(text, opts.source);
+    const doc = this.parse(text, opts.source, opts.maxBytes);
     const existing = this.ws.db.prepare('SELECT title FROM assessment WHERE id = ?').get(doc.assessment.id) as
       | { title: string }
       | undefined;

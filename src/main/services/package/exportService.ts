@@ -21,15 +21,24 @@ import type {
 import { AppError } from '../../../shared/errors';
 import { collectGarbage } from '../../collectGarbage';
 import { toFsAppError } from '../../db/fsErrors';
-import { syncFile } from '../../fsAtomic';
+import { renameNoReplace, syncFile } from '../../fsAtomic';
 import type { Workspace } from '../../workspace';
 import { mayCarryExif } from '../evidence/mediaType';
 import { signBytes } from '../signing/keys';
 import type { SigningService, UnlockedKey } from '../signing/signingService';
+import { piecesStream } from '../textBatches';
+import { claimStem } from './claimName';
 import { ExportJobs, type JobContext } from './exportJobs';
 import type { ExportDocument, ExportSources, ReportContext } from './exportSources';
 import { bufferFile, type PayloadFile } from './payload';
 import { writePackage } from './writePackage';
+
+/** What each output of one export is named after its stem. */
+const SUFFIX = {
+  package: '.audit.zip',
+  gapRegister: '_gap-register.xlsx',
+  report: '_findings-report.pdf',
+} as const;
 
 /** One audit event a line, fields in the order audit-package.md lists them. */
 export function trailJsonl(events: readonly AuditEvent[]): string {
@@ -170,7 +179,7 @@ export class ExportService {
     const at = this.ws.now();
     const doc = applyRedaction(full, redaction);
     const label = redactionLabel(redaction);
-    const stem = packageFileName(full.assessment.title, at).replace(/\.audit\.zip$/, '');
+    const wantedStem = packageFileName(full.assessment.title, at).replace(/\.audit\.zip$/, '');
     const reportCtx: ReportContext = {
       profile: redaction.profile,
       redaction: label,
@@ -182,6 +191,14 @@ export class ExportService {
     } catch (err) {
       throw toFsAppError(err, `the folder ${outDir}`);
     }
+    const claimed = claimStem(
+      outDir,
+      wantedStem,
+      (Object.keys(SUFFIX) as (keyof typeof SUFFIX)[])
+        .filter((kind) => req.outputs[kind])
+        .map((kind) => SUFFIX[kind]),
+    );
+    const stem = claimed.stem;
     const staging = path.join(outDir, `.${stem}.${randomBytes(6).toString('hex')}.staging`);
     const placed: string[] = [];
     try {
@@ -247,7 +264,7 @@ export class ExportService {
         ctx.progress('Packaging', 0, total);
         packaged = await writePackage({
           outDir,
-          fileName: `${stem}.audit.zip`,
+          fileName: `${stem}${SUFFIX.package}`,
           at,
           meta: {
             sourceOrganization: full.assessment.organisation,
@@ -270,14 +287,12 @@ export class ExportService {
         await Promise.all(tees);
       }
       for (const [kind, wanted, name] of [
-        ['gap-register', req.outputs.gapRegister, `${stem}_gap-register.xlsx`],
-        ['report', req.outputs.report, `${stem}_findings-report.pdf`],
+        ['gap-register', req.outputs.gapRegister, `${stem}${SUFFIX.gapRegister}`],
+        ['report', req.outputs.report, `${stem}${SUFFIX.report}`],
       ] as const) {
         if (!wanted) continue;
         const target = path.join(outDir, name);
-        if (fs.existsSync(target))
-          throw new AppError('conflict', `${target} already exists. Nothing was overwritten.`);
-        fs.renameSync(stagedReports[kind], target);
+        renameNoReplace(stagedReports[kind], target);
         placed.push(target);
         files.push({ kind, path: target, size: fs.statSync(target).size });
       }
@@ -313,13 +328,20 @@ export class ExportService {
       throw ctx.signal.aborted ? cancelled() : err;
     } finally {
       fs.rmSync(staging, { recursive: true, force: true });
+      claimed.release();
     }
   }
 
   /** data/ of the package; every evidence file must be in the store, or nothing is written. */
   private payload(full: ExportDocument, doc: ExportDocument, redaction: Redaction): PayloadFile[] {
     const files: PayloadFile[] = [
-      bufferFile('assessment.json', this.sources.serialize(doc)),
+      {
+        path: 'assessment.json',
+        size: 0,
+        exactSize: false,
+        compress: true,
+        open: () => piecesStream(this.sources.serialize(doc)),
+      },
       bufferFile(
         'audit-trail.jsonl',
         trailJsonl(redactTrail(this.sources.trail(full.assessment.id), redaction, doc)),

@@ -31,8 +31,8 @@ export interface ReportContext {
  */
 export interface ExportSources<D extends ExportDocument = ExportDocument> {
   document(assessmentId: string): D;
-  /** The canonical assessment.json text. */
-  serialize(doc: D): string;
+  /** The canonical assessment.json text, in pieces: a large plant's is more than a string can hold. */
+  serialize(doc: D): Iterable<string>;
   trail(assessmentId: string): AuditEvent[];
   /** Where the stored original of an evidence file is, to tell a missing file before writing. */
   evidencePath(sha256: string): string;

@@ -3,6 +3,7 @@ import type { Readable } from 'node:stream';
 import type { AuditEvent } from '../../../core/audit/auditChain';
 import type { VerifyReport } from '../../../shared/contract/packages';
 import { AppError } from '../../../shared/errors';
+import { MAX_INTERCHANGE_BYTES } from '../../../shared/interchange';
 import type { SignerTrust } from '../signing/signingService';
 import { verifyPackage } from './verify';
 import { MAX_DOCUMENT_BYTES } from './verifyRead';
@@ -97,7 +98,8 @@ async function readEntries(
 ): Promise<Map<string, Buffer>> {
   const out = new Map<string, Buffer>();
   await eachEntry(file, bagName, wanted, async (p, stream) => {
-    const bytes = await readAll(stream, MAX_DOCUMENT_BYTES, p);
+    const limit = p === 'data/assessment.json' ? MAX_INTERCHANGE_BYTES : MAX_DOCUMENT_BYTES;
+    const bytes = await readAll(stream, limit, p);
     checkHash(p, createHash('sha256').update(bytes).digest('hex'), hashes);
     out.set(p, bytes);
   });

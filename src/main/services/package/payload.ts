@@ -14,11 +14,13 @@ export interface BytesPayload extends PayloadCommon {
 }
 
 /**
- * Content read when its turn comes (a report being rendered, an evidence file), stored as is.
+ * Content read when its turn comes (a report being rendered, an evidence file), stored as is or,
+ * with `compress`, deflated as it streams (assessment.json of a large plant).
  * With `diskPath` (the file on disk, unchanged) worker threads copy and hash it instead.
  */
 export interface StreamedPayload extends PayloadCommon {
   open(): Readable;
+  compress?: boolean;
   diskPath?: string;
   /**
    * Whether `size` is exact (default): then a mismatch fails the export, since the file changed

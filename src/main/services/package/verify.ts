@@ -313,9 +313,16 @@ function checkBagInfo(r: Report, text: string, fingerprint: string | undefined):
   const fields = parseBagInfo(text);
   r.bagInfo = Object.fromEntries([...fields].map(([k, v]) => [k, v.join('; ')]));
   const problems = REQUIRED_BAG_INFO.filter((f) => !fields.has(f)).map((f) => `bag-info.txt has no ${f}.`);
+  // A reader that takes the first value and one that takes the last would read two packages.
+  for (const f of REQUIRED_BAG_INFO) {
+    const values = fields.get(f);
+    if (values && values.length > 1) {
+      problems.push(`bag-info.txt gives ${f} ${values.length} times; a package gives it once.`);
+    }
+  }
   r.check(
     'bag-info',
-    'bag-info.txt has every required field',
+    'bag-info.txt has every required field, each once',
     problems,
     `Contact ${r.bagInfo['Contact-Name'] ?? '?'}, redaction ${r.bagInfo['Zonewalk-Redaction'] ?? '?'}.`,
   );

@@ -3,8 +3,11 @@ import { ALL_TAG_FILES } from '../../../core/package/bagit';
 import { AppError } from '../../../shared/errors';
 import { type InspectedZip, openEntry, type ZipEntryInfo, type ZipLimits } from './zipInspect';
 
-/** Payload files verification also reads into memory to check their content, not just their hash. */
-export const DOCUMENTS = ['data/audit-trail.jsonl', 'data/assessment.json'] as const;
+/**
+ * Payload files verification also reads into memory to check their content, not just their hash.
+ * assessment.json is only hashed: it grows with the plant (up to MAX_INTERCHANGE_BYTES).
+ */
+export const DOCUMENTS = ['data/audit-trail.jsonl'] as const;
 export const MAX_DOCUMENT_BYTES = 256 * 1024 * 1024;
 
 export interface BagContents {

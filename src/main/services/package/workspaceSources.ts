@@ -1,4 +1,4 @@
-import { type InterchangeDocument, serializeInterchange } from '../../../core/interchange/document';
+import { type InterchangeDocument, interchangeChunks } from '../../../core/interchange/document';
 import { maskJson } from '../../../core/redaction/profiles';
 import { redactText } from '../../../core/redaction/redactText';
 import { AppError } from '../../../shared/errors';
@@ -47,7 +47,7 @@ export function workspaceExportSources({
 }: WorkspaceSourceDeps): ExportSources<InterchangeDocument> {
   return {
     document: (id) => interchange.exportDocument(id),
-    serialize: serializeInterchange,
+    serialize: interchangeChunks,
     trail: (id) => ws.trail.list(id),
     evidencePath: (sha256) => evidence.blobs.blobPath(sha256),
     evidenceStream: (sha256, opts) => evidence.exportCopyStream(sha256, opts).stream,

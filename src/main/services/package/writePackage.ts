@@ -1,4 +1,5 @@
 import { createHash } from 'node:crypto';
+import { once } from 'node:events';
 import fs from 'node:fs';
 import path from 'node:path';
 import zlib from 'node:zlib';
@@ -15,7 +16,7 @@ import {
 } from '../../../core/package/bagit';
 import { AppError } from '../../../shared/errors';
 import { toFsAppError } from '../../db/fsErrors';
-import { syncDir, tempPathBeside } from '../../fsAtomic';
+import { renameNoReplace, syncDir, tempPathBeside } from '../../fsAtomic';
 import { SOFTWARE_AGENT } from '../../version';
 import { sha256Hex } from '../hash';
 import type { PayloadFile, StreamedPayload } from './payload';
@@ -122,35 +123,76 @@ class ZipTail {
     return sha256Hex(data);
   }
 
-  /** A stored entry from a stream of unknown length; returns its SHA-256 and size. */
+  /**
+   * An entry from a stream of unknown length, stored or deflated as it streams; returns the SHA-256
+   * and size of what was read.
+   */
   async addStream(
     name: string,
     src: AsyncIterable<Buffer>,
     onChunk: (n: number) => void,
+    compress = false,
   ): Promise<{ sha256: string; size: number }> {
     const nameBytes = Buffer.from(name, 'utf8');
     const dataAt = this.cursor + localHeaderLength(nameBytes, 0);
     const hash = createHash('sha256');
     let crc = 0;
     let size = 0;
-    for await (const chunk of src) {
-      if (size + chunk.length >= MAX_STREAMED) {
-        throw new AppError(
-          'too-large',
-          `${name} is 4 GiB or larger, more than a streamed package entry can hold.`,
-        );
-      }
+    let written = 0;
+    const tooLarge = () =>
+      new AppError('too-large', `${name} is 4 GiB or larger, more than a streamed package entry can hold.`);
+    const read = (chunk: Buffer) => {
+      if (size + chunk.length >= MAX_STREAMED) throw tooLarge();
       hash.update(chunk);
       crc = zlib.crc32(chunk, crc);
-      this.write(chunk, dataAt + size);
       size += chunk.length;
       onChunk(chunk.length);
+    };
+    for await (const piece of compress ? deflatedAlong(src, read) : tapped(src, read)) {
+      if (written + piece.length >= MAX_STREAMED) throw tooLarge();
+      this.write(piece, dataAt + written);
+      written += piece.length;
     }
-    const entry = { name: nameBytes, method: STORED, crc32: crc, compressedSize: size, size } as const;
+    const entry = {
+      name: nameBytes,
+      method: compress ? DEFLATED : STORED,
+      crc32: crc,
+      compressedSize: written,
+      size,
+    } as const;
     this.write(localHeader(entry, this.dos), this.cursor);
     this.entries.push({ ...entry, offset: this.cursor });
-    this.cursor = dataAt + size;
+    this.cursor = dataAt + written;
     return { sha256: hash.digest('hex'), size };
+  }
+}
+
+async function* tapped(src: AsyncIterable<Buffer>, each: (chunk: Buffer) => void): AsyncGenerator<Buffer> {
+  for await (const chunk of src) {
+    each(chunk);
+    yield chunk;
+  }
+}
+
+/** The source deflated as it streams; `each` sees every chunk of the source first. */
+async function* deflatedAlong(
+  src: AsyncIterable<Buffer>,
+  each: (chunk: Buffer) => void,
+): AsyncGenerator<Buffer> {
+  const deflate = zlib.createDeflateRaw();
+  const feeding = (async () => {
+    for await (const chunk of src) {
+      each(chunk);
+      if (!deflate.write(chunk)) await once(deflate, 'drain');
+    }
+    deflate.end();
+  })();
+  feeding.catch((err: unknown) => deflate.destroy(err as Error));
+  try {
+    for await (const piece of deflate as AsyncIterable<Buffer>) yield piece;
+    await feeding;
+  } finally {
+    deflate.destroy();
   }
 }
 
@@ -249,10 +291,15 @@ export async function writePackage(input: WritePackageInput): Promise<WrittenPac
         }
         const src = f.open();
         try {
-          const { sha256, size } = await tail.addStream(name, src, (n) => {
-            if (stopped) src.destroy(cancelled());
-            progress(n);
-          });
+          const { sha256, size } = await tail.addStream(
+            name,
+            src,
+            (n) => {
+              if (stopped) src.destroy(cancelled());
+              progress(n);
+            },
+            f.compress === true,
+          );
           if (f.exactSize !== false && size !== f.size) {
             throw new AppError(
               'conflict',
@@ -327,7 +374,7 @@ export async function writePackage(input: WritePackageInput): Promise<WrittenPac
     fs.fsyncSync(fd);
     fs.closeSync(fd);
     fd = -1;
-    fs.renameSync(tmp, target);
+    renameNoReplace(tmp, target);
     syncDir(input.outDir);
     return {
       path: target,

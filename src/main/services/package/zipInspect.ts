@@ -1,5 +1,6 @@
 import type { Readable } from 'node:stream';
 import yauzl from 'yauzl';
+import { layoutProblems } from './zipLayout';
 
 // Reads a zip's central directory without trusting it: every entry's name, type and sizes are
 // checked before a single byte of content is inflated, so hostile archives are refused cheaply.
@@ -160,9 +161,15 @@ export async function inspectZip(file: string, limits: ZipLimits = DEFAULT_LIMIT
         `Entry ${shown} expands ${Math.round(e.uncompressedSize / Math.max(1, e.compressedSize))} times (${e.compressedSize} to ${e.uncompressedSize} bytes), more than the ${limits.maxRatio} allowed (a zip bomb?).`,
       );
     }
+    const isDirectory = name.endsWith('/');
+    if (isDirectory && (e.compressedSize > 0 || e.uncompressedSize > 0)) {
+      problems.push(
+        `Entry ${shown} is a folder but holds ${Math.max(e.compressedSize, e.uncompressedSize)} bytes (data hidden in a folder entry).`,
+      );
+    }
     entries.push({
       name,
-      isDirectory: name.endsWith('/'),
+      isDirectory,
       compressedSize: e.compressedSize,
       uncompressedSize: e.uncompressedSize,
       entry: e,
@@ -181,6 +188,7 @@ export async function inspectZip(file: string, limits: ZipLimits = DEFAULT_LIMIT
       break;
     }
   }
+  problems.push(...layoutProblems(file, raw));
   return { zip, entries, problems };
 }
 

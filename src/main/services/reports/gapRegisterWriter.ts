@@ -23,7 +23,7 @@ import {
 import type { ReportInput } from './reportInput';
 import { loadExcelJS } from './reportLibraries';
 import { assessorNames, SEVERITY_LABELS } from './reportText';
-import { colLetter, finishTable, setWidths, writeTable } from './xlsxTable';
+import { colLetter, finishTable, setWidths, writeLongTable } from './xlsxTable';
 
 function column(header: GapRegisterHeader): string {
   return colLetter(GAP_REGISTER_HEADERS.indexOf(header) + 1);
@@ -47,13 +47,13 @@ function listValidation(choices: string[], what: string): DataValidation {
 }
 
 /** One row per derived gap, exactly the core's list, with drop-downs where engineers edit. */
-function writeGapSheet(wb: Workbook, input: ReportInput): void {
+async function writeGapSheet(wb: Workbook, input: ReportInput): Promise<void> {
   const ws = wb.addWorksheet(GAP_REGISTER_SHEET, {
     views: [{ state: 'frozen', ySplit: 1, xSplit: 1 }],
   });
   const columns = gapColumns(input);
   setWidths(ws, columns);
-  const last = writeTable(ws, columns, gapRows(input));
+  const last = await writeLongTable(ws, columns, gapRows(input));
   finishTable(ws, columns.length, last);
   if (last > 1) {
     const sev = column('Severity');
@@ -94,7 +94,7 @@ export async function writeGapRegister(input: ReportInput, out: Writable): Promi
     wb.modified = at;
   }
   writeSummary(wb, input);
-  writeGapSheet(wb, input);
+  await writeGapSheet(wb, input);
   writeFindings(wb, input);
   writeZones(wb, input);
   writeAssets(wb, input);

@@ -89,6 +89,16 @@ function cellValue(v: CellValue): CellValue {
   return typeof v === 'string' ? cellText(v) : v;
 }
 
+function addRow<T>(ws: Worksheet, columns: Column<T>[], item: T): number {
+  const row = ws.addRow(columns.map((c) => cellValue(c.value(item))));
+  columns.forEach((c, i) => {
+    const s = typeof c.style === 'function' ? c.style(item) : (c.style ?? STYLE.text);
+    styleCell(row.getCell(i + 1), s);
+  });
+  row.commit();
+  return row.number;
+}
+
 /** Writes a header and one row per item; returns the number of the last row written. */
 export function writeTable<T>(ws: Worksheet, columns: Column<T>[], rows: Iterable<T>): number {
   writeHeader(
@@ -96,14 +106,51 @@ export function writeTable<T>(ws: Worksheet, columns: Column<T>[], rows: Iterabl
     columns.map((c) => c.header),
   );
   let last = 1;
+  for (const item of rows) last = addRow(ws, columns, item);
+  return last;
+}
+
+/** Rows between two pauses of a long table. */
+const ROWS_PER_PAUSE = 500;
+
+interface ZipEntryInput {
+  _writableState?: { needDrain?: boolean };
+  once(event: 'drain', listener: () => void): unknown;
+}
+
+/**
+ * Where ExcelJS's streaming writer hands a sheet's XML to its zip: the sheet's buffer pipes into
+ * the zip entry without waiting, so the entry's input queues everything the deflater has not yet
+ * taken. ExcelJS offers no public way to wait for it; these are its internals (exceljs 4), and
+ * when they are not there the table is still written, only without pauses.
+ */
+function zipEntryInputs(ws: Worksheet): ZipEntryInput[] {
+  return (ws as unknown as { _stream?: { pipes?: ZipEntryInput[] } })._stream?.pipes ?? [];
+}
+
+/**
+ * writeTable for tables that grow with the plant (the gap register's rows): every few hundred rows
+ * it waits until the zip has deflated what was written, so memory stays flat with plant size
+ * (without it, the whole sheet queued in memory: about 100 KB per asset).
+ */
+export async function writeLongTable<T>(
+  ws: Worksheet,
+  columns: Column<T>[],
+  rows: Iterable<T>,
+): Promise<number> {
+  writeHeader(
+    ws,
+    columns.map((c) => c.header),
+  );
+  let last = 1;
+  let sincePause = 0;
   for (const item of rows) {
-    const row = ws.addRow(columns.map((c) => cellValue(c.value(item))));
-    columns.forEach((c, i) => {
-      const s = typeof c.style === 'function' ? c.style(item) : (c.style ?? STYLE.text);
-      styleCell(row.getCell(i + 1), s);
-    });
-    row.commit();
-    last = row.number;
+    last = addRow(ws, columns, item);
+    if (++sincePause < ROWS_PER_PAUSE) continue;
+    sincePause = 0;
+    for (const input of zipEntryInputs(ws)) {
+      if (input._writableState?.needDrain) await new Promise<void>((resolve) => input.once('drain', resolve));
+    }
   }
   return last;
 }
