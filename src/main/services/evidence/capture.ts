@@ -1,13 +1,14 @@
 import fs from 'node:fs';
 import path from 'node:path';
 import type { EvidenceKind, EvidenceTarget } from '../../../core/evidenceTargets';
+import { safeFileName } from '../../../core/safeFileName';
 import type { EvidenceAddOutcome, EvidenceBatchLine } from '../../../shared/contract/evidence';
 import { MAX_WINDOW_BYTES } from '../../../shared/contract/evidence';
 import { AppError } from '../../../shared/errors';
 import type { PendingBlob, StoredBlob } from './blobStore';
 import { type Committable, type EvidenceCommits, withRetry } from './commit';
 import type { EvidenceContext } from './context';
-import { type Described, describeBlob, safeFileName } from './describe';
+import { type Described, describeBlob } from './describe';
 import { pipeline } from './pipeline';
 import { bufferChunks, type CopyData, formatBytes, openFileSource, tooLarge, walkFolder } from './sources';
 import { assertTarget } from './targets';
@@ -233,7 +234,7 @@ export class EvidenceCapture {
         what: name,
       });
       const described = await describeBlob(this.ctx.blobs, blob, {
-        fileName: name,
+        fileName: input.fileName,
         kind: input.kind ?? 'file',
         description: input.description ?? '',
         fallbackTime: input.lastModified ? new Date(input.lastModified).toISOString() : this.ctx.ws.now(),
@@ -251,7 +252,7 @@ export class EvidenceCapture {
   ): Promise<EvidenceAddOutcome> {
     const stamp = this.ctx.ws.now().replace(/[:.]/g, '-');
     const title = input.title?.trim() ?? '';
-    const fileName = `${title ? safeFileName(title).replace(/\.txt$/i, '') : `note-${stamp}`}.txt`;
+    const fileName = safeFileName(`${title ? title.replace(/\.txt$/i, '') : `note-${stamp}`}.txt`);
     const text = input.text.endsWith('\n') ? input.text : `${input.text}\n`;
     return this.addBytes(assessmentId, {
       fileName,

@@ -1,4 +1,5 @@
 import type { EvidenceKind } from '../../../core/evidenceTargets';
+import { safeFileName } from '../../../core/safeFileName';
 import type { ExifPrivacy } from '../../../shared/contract/evidence';
 import type { BlobStore, StoredBlob } from './blobStore';
 import { readExif } from './exif';
@@ -17,10 +18,13 @@ export interface Described {
     capturedAtFrom: string;
     source: string;
     relativePath?: string;
+    /** The name as it came, when it was not a safe base name: display text, never a path. */
+    originalFileName?: string;
   };
 }
 
 export interface DescribeInput {
+  /** The name as given; it is stored under the safe base name the core rule makes of it. */
   fileName: string;
   kind: EvidenceKind;
   description: string;
@@ -30,24 +34,15 @@ export interface DescribeInput {
   relativePath?: string;
 }
 
-export function safeFileName(name: string): string {
-  const base = name.split(/[\\/]/).pop() ?? '';
-  const clean = [...base]
-    .filter((c) => c.charCodeAt(0) >= 0x20 && c.charCodeAt(0) !== 0x7f)
-    .join('')
-    .trim()
-    .slice(0, 255);
-  return clean || 'unnamed';
-}
-
 /** Sniffs the media type and reads the EXIF of a stored blob; the capture time falls back as given. */
 export async function describeBlob(blobs: BlobStore, blob: StoredBlob, d: DescribeInput): Promise<Described> {
   const mediaType = sniffMediaType(blob.head);
   const read = mayCarryExif(mediaType) ? await readExif(blobs.blobPath(blob.sha256), mediaType) : null;
   const exif = read === 'unreadable' ? null : read;
   const capturedAt = exif?.dateTimeOriginal ?? d.fallbackTime;
+  const fileName = safeFileName(d.fileName);
   return {
-    fileName: safeFileName(d.fileName),
+    fileName,
     mediaType,
     kind: d.kind,
     capturedAt,
@@ -58,6 +53,7 @@ export async function describeBlob(blobs: BlobStore, blob: StoredBlob, d: Descri
       capturedAtFrom: exif?.dateTimeOriginal ? 'exif' : d.fallbackFrom,
       source: d.source,
       ...(d.relativePath ? { relativePath: d.relativePath } : {}),
+      ...(fileName !== d.fileName ? { originalFileName: d.fileName } : {}),
     },
   };
 }

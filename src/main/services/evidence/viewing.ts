@@ -3,8 +3,10 @@ import fsp from 'node:fs/promises';
 import os from 'node:os';
 import path from 'node:path';
 import type { Readable } from 'node:stream';
+import { safeFileName } from '../../../core/safeFileName';
 import type { ExifPrivacy } from '../../../shared/contract/evidence';
 import { AppError } from '../../../shared/errors';
+import { pathInside } from '../../pathInside';
 import type { EvidenceContext } from './context';
 import type { EvidenceRows } from './evidenceRows';
 import { hasPrivateExif } from './exif';
@@ -113,8 +115,10 @@ export class EvidenceViewing {
    */
   async prepareOpenCopy(assessmentId: string, sha256: string): Promise<string> {
     const row = this.rows.requireRow(assessmentId, sha256);
+    // Rows written before the file-name rule may still hold a path: apply the rule again here.
+    const name = safeFileName(row.file_name);
     const ext = OPENABLE[row.media_type];
-    if (!ext || hasRunnableExtension(row.file_name)) {
+    if (!ext || hasRunnableExtension(name) || hasRunnableExtension(row.file_name)) {
       throw new AppError(
         'invalid-file',
         `${row.file_name} (${row.media_type}) is not opened outside Zonewalk, because opening it could run code; export it and inspect it on a safe machine.`,
@@ -122,9 +126,10 @@ export class EvidenceViewing {
     }
     const original = this.storedFile(sha256, row.file_name);
     const dir = await fsp.mkdtemp(path.join(os.tmpdir(), OPEN_COPY_PREFIX));
-    const stem = row.file_name.replace(/\.[^.]*$/, '') || 'evidence';
-    const copy = path.join(dir, `${stem}${ext}`);
-    await fsp.copyFile(original, copy);
+    const stem = name.replace(/\.[^.]*$/, '') || 'evidence';
+    const copy = pathInside(dir, `${stem}${ext}`);
+    // Created exclusively: never over a file that is already there, whatever put it there.
+    await fsp.copyFile(original, copy, fs.constants.COPYFILE_EXCL);
     await fsp.chmod(copy, 0o444);
     return copy;
   }
