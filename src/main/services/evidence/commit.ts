@@ -123,8 +123,27 @@ export class EvidenceCommits {
       );
       status = 'restored';
     }
+    if (existing) this.learnFromBytes(assessmentId, existing.metadata, blob.sha256, d);
     if (target) this.links.linkInTx(assessmentId, blob.sha256, target);
     return status;
+  }
+
+  /**
+   * A row imported from JSON or a package holds only what the document said (no EXIF, perhaps
+   * another media type). When the file itself is added, what its bytes say replaces that, so
+   * privacy decisions see the GPS and serial numbers it carries.
+   */
+  private learnFromBytes(assessmentId: string, metadata: string, sha256: string, d: Described): void {
+    const known = JSON.parse(metadata) as { capturedAtFrom?: string; originalFileName?: string };
+    if (known.capturedAtFrom !== undefined) return;
+    const { originalFileName: _ignored, ...fromBytes } = d.metadata;
+    const merged = {
+      ...fromBytes,
+      ...(known.originalFileName !== undefined ? { originalFileName: known.originalFileName } : {}),
+    };
+    this.ctx
+      .sql('UPDATE evidence SET media_type = ?, metadata = ? WHERE assessment_id = ? AND sha256 = ?')
+      .run(d.mediaType, JSON.stringify(merged), assessmentId, sha256);
   }
 
   private assertBlob(sha256: string): void {

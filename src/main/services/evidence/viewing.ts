@@ -12,7 +12,20 @@ import type { EvidenceRows } from './evidenceRows';
 import { hasPrivateExif } from './exif';
 import { hasRunnableExtension, isImage, mayCarryExif, OPENABLE } from './mediaType';
 import { privacyStripFor } from './privacy';
+import { sniffFile } from './sniffFile';
 import { makeThumbnail } from './thumbnails';
+
+/**
+ * True when EXIF was read from the file's bytes at least once (rows described at capture have
+ * `capturedAtFrom`; rows imported from JSON or a package do not) and never showed GPS, serial
+ * numbers or unreadable data. The bytes of one hash are the same in every assessment.
+ */
+function knownFreeOfPrivateExif(metadata: string[]): boolean {
+  const read = metadata
+    .map((m) => JSON.parse(m) as { exif?: ExifPrivacy; exifUnreadable?: boolean; capturedAtFrom?: string })
+    .filter((m) => m.capturedAtFrom !== undefined);
+  return read.length > 0 && read.every((m) => !hasPrivateExif(m.exif) && !m.exifUnreadable);
+}
 
 /** Prefix of the temp folders that hold copies opened in the system viewer. */
 export const OPEN_COPY_PREFIX = 'zonewalk-open-';
@@ -77,35 +90,40 @@ export class EvidenceViewing {
 
   /**
    * The copy of a file that goes into an export: the original bytes, or with `stripPrivateExif`
-   * a JPEG or PNG without GPS and serial numbers (orientation kept). Formats Zonewalk cannot
-   * rewrite are refused when they do carry such data, rather than exported with it.
+   * a JPEG, PNG or WebP without GPS and serial numbers (orientation kept). The decision is taken
+   * from the stored bytes, not from what a row says: a row imported from JSON or a package may
+   * name another type and carries no EXIF. Formats Zonewalk cannot rewrite are exported only when
+   * EXIF read from these very bytes showed nothing private; otherwise they are refused.
    */
   exportCopyStream(
     sha256: string,
     opts: { stripPrivateExif: boolean },
   ): { stream: Readable; mediaType: string; stripped: boolean } {
-    const row = this.ctx
-      .sql('SELECT media_type, file_name, metadata FROM evidence WHERE sha256 = ? LIMIT 1')
-      .get(sha256) as { media_type: string; file_name: string; metadata: string } | undefined;
-    if (!row) throw new AppError('not-found', `No evidence ${sha256.slice(0, 12)}… in this workspace.`);
-    const source = fs.createReadStream(this.storedFile(sha256, row.file_name));
-    if (!opts.stripPrivateExif || !mayCarryExif(row.media_type)) {
-      return { stream: source, mediaType: row.media_type, stripped: false };
+    const rows = this.ctx.sql('SELECT file_name, metadata FROM evidence WHERE sha256 = ?').all(sha256) as {
+      file_name: string;
+      metadata: string;
+    }[];
+    if (!rows.length)
+      throw new AppError('not-found', `No evidence ${sha256.slice(0, 12)}… in this workspace.`);
+    const name = rows[0].file_name;
+    const file = this.storedFile(sha256, name);
+    const mediaType = sniffFile(file);
+    if (!opts.stripPrivateExif || !mayCarryExif(mediaType)) {
+      return { stream: fs.createReadStream(file), mediaType, stripped: false };
     }
-    const strip = privacyStripFor(row.media_type, this.ctx.blobs.blobPath(sha256));
+    const strip = privacyStripFor(mediaType, file);
     if (!strip) {
-      const meta = JSON.parse(row.metadata) as { exif?: ExifPrivacy; exifUnreadable?: boolean };
-      if (!hasPrivateExif(meta.exif) && !meta.exifUnreadable) {
-        return { stream: source, mediaType: row.media_type, stripped: false };
+      if (knownFreeOfPrivateExif(rows.map((r) => r.metadata))) {
+        return { stream: fs.createReadStream(file), mediaType, stripped: false };
       }
-      source.destroy();
       throw new AppError(
         'invalid-file',
-        `${row.file_name} may carry GPS or serial-number EXIF that Zonewalk cannot remove from ${row.media_type} files; leave it out of the export or export without redaction.`,
+        `${name} may carry GPS or serial-number EXIF that Zonewalk cannot remove from ${mediaType} files; leave it out of the export or export without redaction.`,
       );
     }
+    const source = fs.createReadStream(file);
     source.on('error', (err) => strip.destroy(err));
-    return { stream: source.pipe(strip), mediaType: row.media_type, stripped: true };
+    return { stream: source.pipe(strip), mediaType, stripped: true };
   }
 
   /**

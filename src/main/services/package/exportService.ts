@@ -25,6 +25,7 @@ import { syncFile } from '../../fsAtomic';
 import { exportFileMode, mkdirPrivate, PRIVATE_DIR } from '../../privateFiles';
 import type { Workspace } from '../../workspace';
 import { mayCarryExif } from '../evidence/mediaType';
+import { sniffFile } from '../evidence/sniffFile';
 import { signBytes } from '../signing/keys';
 import type { SigningService, UnlockedKey } from '../signing/signingService';
 import { ExportJobs, type JobContext } from './exportJobs';
@@ -344,7 +345,8 @@ export class ExportService {
         );
       }
       // Only a copy that may lose EXIF differs from the stored file; the rest are copied as is.
-      const stripped = strip && mayCarryExif(e.mediaType);
+      // The type comes from the stored bytes: the document's media type is only what a row says.
+      const stripped = strip && mayCarryExif(sniffFile(stored));
       evidence.push({
         path: `evidence/${e.sha256}/${safeEntryName(e.fileName)}`,
         size,
