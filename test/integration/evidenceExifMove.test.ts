@@ -3,6 +3,7 @@ import sharp from 'sharp';
 import { describe, expect, it } from 'vitest';
 import { uniformSl } from '../../src/core/domain';
 import type { Services } from '../../src/main/services';
+import { AppError } from '../../src/shared/errors';
 import { makeJpeg, writeFile } from '../helpers/evidence';
 import { exporterFor, PASS } from '../helpers/twoAuditors';
 import { openTestWorkspace, tempDir } from '../helpers/workspace';
@@ -104,7 +105,7 @@ describe('a photo moved to another workspace through JSON keeps its privacy', ()
       (async function* () {
         yield jpeg;
       })(),
-      { limit: 1 << 20, tooLarge: () => new Error('too large'), what: 'cabinet.jpg' },
+      { limit: 1 << 20, tooLarge: () => new AppError('too-large', 'too large'), what: 'cabinet.jpg' },
     );
     const result = await vendorPackage(b, a.id);
     const zip = fs.readFileSync(result.files[0].path);
