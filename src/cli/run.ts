@@ -1,4 +1,5 @@
 import { platformUserDataDir, resolveDataDir } from '../main/dataDir';
+import { sqliteSentence } from '../main/db/sqliteErrors';
 import { createServices, type Services } from '../main/services';
 import { AppError } from '../shared/errors';
 import { type CliCommand, type CliContext, type CliIo, UsageError } from './command';
@@ -13,6 +14,7 @@ import { importRegisterCommand } from './commands/reports';
 import { scoreCommand } from './commands/score';
 import { trailListCommand, trailVerifyCommand } from './commands/trail';
 import { verifyCommand } from './commands/verify';
+import { escapeControls } from './terminalText';
 
 export const COMMANDS: readonly CliCommand[] = [
   listCommand,
@@ -74,7 +76,13 @@ function splitGlobal(argv: string[]): { globals: string[]; rest: string[] } {
   return { globals, rest };
 }
 
-export async function runCli(argv: string[], io: CliIo): Promise<number> {
+export async function runCli(argv: string[], terminal: CliIo): Promise<number> {
+  // Whatever a command prints passes here, so no user text can drive the terminal.
+  const io: CliIo = {
+    ...terminal,
+    stdout: (s) => terminal.stdout(escapeControls(s)),
+    stderr: (s) => terminal.stderr(escapeControls(s)),
+  };
   const { globals, rest } = splitGlobal(argv);
   const [name, ...restArgs] = rest;
   if (!name || name === '--help' || name === '-h' || name === 'help') {
@@ -118,7 +126,10 @@ export async function runCli(argv: string[], io: CliIo): Promise<number> {
       io.stderr(`zonewalk: ${(err as Error).message}\nUsage: zonewalk ${command.usage}\n`);
       return 2;
     }
-    const message = err instanceof AppError ? err.message : `unexpected error: ${(err as Error).message}`;
+    const message =
+      err instanceof AppError
+        ? err.message
+        : (sqliteSentence(err)?.message ?? `unexpected error: ${(err as Error).message}`);
     io.stderr(`zonewalk: ${message.replace(/\s*\n\s*/g, ' ')}\n`);
     return 1;
   } finally {

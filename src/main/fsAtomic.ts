@@ -4,6 +4,7 @@ import path from 'node:path';
 import type { Writable } from 'node:stream';
 import { AppError } from '../shared/errors';
 import { toFsAppError } from './db/fsErrors';
+import { exportFileMode } from './privateFiles';
 
 // Two ways to replace a file whole: from bytes in memory, or streamed (exports). Both write a temp
 // file beside the target, fsync it, rename it over the target and fsync the folder.
@@ -16,7 +17,7 @@ export function writeFileAtomic(file: string, data: string | Uint8Array, mode?: 
   const target = path.resolve(file);
   const tmp = tempPathBeside(target);
   try {
-    const fd = fs.openSync(tmp, 'w', mode);
+    const fd = fs.openSync(tmp, 'wx', mode ?? exportFileMode(path.dirname(target)));
     try {
       fs.writeFileSync(fd, data);
       fs.fsyncSync(fd);
@@ -66,7 +67,8 @@ export async function writeAtomically(
   const tmp = tempPathBeside(path.resolve(target));
   let out: Writable | undefined;
   try {
-    const stream = (opts.createStream ?? ((p) => fs.createWriteStream(p, { flags: 'wx' })))(tmp);
+    const mode = exportFileMode(dir);
+    const stream = (opts.createStream ?? ((p) => fs.createWriteStream(p, { flags: 'wx', mode })))(tmp);
     out = stream;
     // A stream error (disk full, permission) must reject, not crash the process as an unhandled event.
     const failed = new Promise<never>((_, reject) => stream.on('error', reject));

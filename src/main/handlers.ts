@@ -1,6 +1,7 @@
 import type { z } from 'zod';
 import { CHANNEL_NAMES, type ChannelName, channels } from '../shared/contract';
 import { AppError, type AppErrorShape, type Result } from '../shared/errors';
+import { sqliteSentence } from './db/sqliteErrors';
 import { assessmentHandlers } from './handlers/assessments';
 import { auditHandlers } from './handlers/audit';
 import { catalogHandlers } from './handlers/catalogs';
@@ -23,6 +24,8 @@ export type HandlerTable = Record<ChannelName, (input: unknown) => Promise<Resul
 export function toErrorShape(err: unknown, log: (e: unknown) => void = console.error): AppErrorShape {
   if (err instanceof AppError) return err.toShape();
   log(err);
+  const sqlite = sqliteSentence(err);
+  if (sqlite) return sqlite.toShape();
   return { code: 'internal', message: 'Something went wrong inside Zonewalk. Your data was not changed.' };
 }
 

@@ -240,6 +240,21 @@ describe('asset import from CSV', () => {
     });
   });
 
+  it("honours Excel's sep= first line instead of reading it as the header", async () => {
+    const { table, a } = await setup();
+    const csv = file('excel.csv', 'sep=;\r\nName;Zone;Type;Vendor\r\n"PLC, Nord";Zone A;EDR;Siemens\r\n');
+    const p = await ok<AssetImportPreview>(table['assets.importPreview']({ assessmentId: a.id, file: csv }));
+    expect(p.columns).toEqual(['Name', 'Zone', 'Type', 'Vendor']);
+    await ok(
+      table['assets.importApply']({
+        assessmentId: a.id,
+        file: csv,
+        mapping: { name: 'Name', zone: 'Zone', componentType: 'Type', vendor: 'Vendor' },
+      }),
+    );
+    expect((await assets(table, a.id)).at(-1)).toMatchObject({ name: 'PLC, Nord', vendor: 'Siemens' });
+  });
+
   it('reads Windows-1252 CSV and a UTF-8 BOM', async () => {
     const { table, a } = await setup();
     const latin = Buffer.from('Name,Zone,Type,Vendor\nPumpe Süd,Zone A,EDR,Müller\n', 'latin1');

@@ -1,6 +1,7 @@
 import { parseArgs } from 'node:util';
 import type { CliCommand } from '../command';
 import { UsageError } from '../command';
+import { cell } from '../terminalText';
 
 export const listCommand: CliCommand = {
   name: 'list',
@@ -17,7 +18,7 @@ export const listCommand: CliCommand = {
       ctx.io.stdout('No assessments yet. Create one with: zonewalk create --title "..." --site "..."\n');
       return 0;
     }
-    const lines = rows.map((r) => [r.id, r.title, r.site, r.status, r.updatedAt].join('\t'));
+    const lines = rows.map((r) => [r.id, r.title, r.site, r.status, r.updatedAt].map(cell).join('\t'));
     ctx.io.stdout(`${['ID\tTITLE\tSITE\tSTATUS\tLAST CHANGED', ...lines].join('\n')}\n`);
     return 0;
   },

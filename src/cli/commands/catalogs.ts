@@ -7,6 +7,7 @@ import { MAX_OVERLAY_BYTES } from '../../shared/catalogOverlay';
 import { AppError } from '../../shared/errors';
 import type { CliCommand } from '../command';
 import { UsageError } from '../command';
+import { cell } from '../terminalText';
 
 export const catalogsCommand: CliCommand = {
   name: 'catalogs',
@@ -26,7 +27,7 @@ export const catalogsCommand: CliCommand = {
         : c.staleOverlay
           ? `NOT APPLIED: ${c.staleOverlay.name} ${c.staleOverlay.version}: ${c.staleOverlay.problem}`
           : '-';
-      return [c.id, c.edition, String(c.checklistItems), overlay].join('\t');
+      return [c.id, c.edition, String(c.checklistItems), overlay].map(cell).join('\t');
     });
     ctx.io.stdout(`${['CATALOG\tEDITION\tITEMS\tLICENSED OVERLAY', ...lines].join('\n')}\n`);
     return 0;

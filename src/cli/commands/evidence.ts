@@ -7,6 +7,7 @@ import {
 } from '../../core/evidenceTargets';
 import type { EvidenceBatchLine } from '../../shared/contract/evidence';
 import { type CliCommand, type CliContext, UsageError } from '../command';
+import { cell } from '../terminalText';
 
 function targets(specs: string[] | undefined): EvidenceTarget[] {
   return (specs ?? []).map((spec) => {
@@ -40,8 +41,8 @@ function report(
   if (json) out(`${JSON.stringify(lines, null, 2)}\n`);
   else {
     for (const l of lines) {
-      if (l.sha256) out(`${l.status}\t${l.sha256}\t${l.name}\n`);
-      else err(`zonewalk: ${l.status}: ${l.message}\n`);
+      if (l.sha256) out(`${l.status}\t${l.sha256}\t${cell(l.name)}\n`);
+      else err(`zonewalk: ${l.status}: ${cell(l.message ?? '')}\n`);
     }
   }
   return lines.some((l) => l.status === 'failed') ? 1 : 0;
@@ -134,7 +135,9 @@ export const evidenceListCommand: CliCommand = {
         i.capturedBy,
         i.links.map((l) => `${l.kind}:${l.id}`).join(', ') || '-',
         i.removed ? `removed: ${i.removed.reason}` : i.fileName,
-      ].join('\t'),
+      ]
+        .map(cell)
+        .join('\t'),
     );
     ctx.io.stdout(`${['SHA256\tSIZE\tTYPE\tKIND\tCAPTURED\tBY\tLINKS\tFILE', ...rows].join('\n')}\n`);
     return 0;

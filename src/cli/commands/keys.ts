@@ -5,6 +5,7 @@ import { AppError } from '../../shared/errors';
 import type { CliCommand, CliContext } from '../command';
 import { UsageError } from '../command';
 import { readPassphrase } from '../passphrase';
+import { cell } from '../terminalText';
 
 function readFile(file: string): string {
   try {
@@ -49,7 +50,8 @@ async function keys(ctx: CliContext, args: string[]): Promise<number> {
       if (values.json) ctx.io.stdout(`${JSON.stringify(list, null, 2)}\n`);
       else if (list.length === 0)
         ctx.io.stdout('No signing keys yet. Create one with: zonewalk keys create NAME\n');
-      else ctx.io.stdout(`${list.map((k) => `${k.name}\t${k.fingerprint}\t${k.createdAt}`).join('\n')}\n`);
+      else
+        ctx.io.stdout(`${list.map((k) => `${cell(k.name)}\t${k.fingerprint}\t${k.createdAt}`).join('\n')}\n`);
       return 0;
     }
     case 'create': {
@@ -122,7 +124,7 @@ export const trustCommand: CliCommand = {
       if (values.json) ctx.io.stdout(`${JSON.stringify(list, null, 2)}\n`);
       else if (list.length === 0)
         ctx.io.stdout('No trusted keys yet. Add one with: zonewalk trust add KEY.pem --name "Name"\n');
-      else ctx.io.stdout(`${list.map((k) => `${k.name}\t${k.fingerprint}`).join('\n')}\n`);
+      else ctx.io.stdout(`${list.map((k) => `${cell(k.name)}\t${k.fingerprint}`).join('\n')}\n`);
       return 0;
     }
     if (positionals.length !== 1) throw new UsageError(`trust ${sub ?? ''} needs one argument`);

@@ -3,6 +3,7 @@ import { FRS, orderedSl, type SlVector, SPES } from '../../core/domain';
 import type { AssessmentScore } from '../../core/scoring/types';
 import type { CliCommand } from '../command';
 import { UsageError } from '../command';
+import { cell } from '../terminalText';
 
 /** The `score --json` document, exactly the shape issue 4 names, keys in its order. */
 export function scoreJson(s: AssessmentScore) {
@@ -43,7 +44,10 @@ export function scoreJson(s: AssessmentScore) {
 }
 
 const NAME_WIDTH = 30;
-const truncate = (s: string, w: number) => (s.length > w ? `${s.slice(0, w - 1)}…` : s.padEnd(w));
+const truncate = (text: string, w: number) => {
+  const s = cell(text);
+  return s.length > w ? `${s.slice(0, w - 1)}…` : s.padEnd(w);
+};
 const cells = (xs: string[]) => xs.map((x) => x.padEnd(6)).join('');
 
 /** SL-A/SL-T per FR, with `*` where SL-A falls short. */
@@ -64,7 +68,7 @@ export function scoreTable(s: AssessmentScore, title: string, names: Map<string,
   const head = (label: string, extra = '') =>
     `${truncate(label, NAME_WIDTH)}  ${cells([...FRS])}${'GAPS'.padEnd(6)}${extra}`.trimEnd();
   const out: string[] = [
-    `${title} (${s.assessment})`,
+    `${cell(title)} (${s.assessment})`,
     'Each cell is SL-A/SL-T for one FR; * marks a gap. GAPS counts the FRs below target.',
     '',
     head('ZONE'),

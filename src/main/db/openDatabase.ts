@@ -2,8 +2,10 @@ import fs from 'node:fs';
 import path from 'node:path';
 import Database from 'better-sqlite3';
 import { AppError } from '../../shared/errors';
+import { mkdirPrivate, PRIVATE_FILE, tightenFile } from '../privateFiles';
 import { toFsAppError } from './fsErrors';
 import { currentSchemaVersion, LATEST_SCHEMA_VERSION, migrate } from './migrations';
+import { sqliteSentence } from './sqliteErrors';
 
 export const DB_FILE_NAME = 'zonewalk.db';
 const SQLITE_HEADER = Buffer.from('SQLite format 3\0', 'latin1');
@@ -11,7 +13,7 @@ const SQLITE_HEADER = Buffer.from('SQLite format 3\0', 'latin1');
 /** Makes sure the data dir exists and can be written, with a sentence the user can act on. */
 export function ensureWritableDir(dir: string): void {
   try {
-    fs.mkdirSync(dir, { recursive: true });
+    mkdirPrivate(dir);
     fs.accessSync(dir, fs.constants.W_OK);
   } catch (err) {
     const e = toFsAppError(err, `the data folder ${dir}`);
@@ -81,7 +83,9 @@ export function sqliteToAppError(err: unknown, file: string): AppError {
       `${file} cannot be opened for writing. Check the folder's permissions.`,
     );
   }
-  return new AppError('internal', `Database error in ${file}: ${(err as Error).message}`);
+  return (
+    sqliteSentence(err) ?? new AppError('internal', `Database error in ${file}: ${(err as Error).message}`)
+  );
 }
 
 /** Opens (creating if needed) the workspace database with WAL, full sync and foreign keys, migrated. */
@@ -89,6 +93,8 @@ export function openDatabase(dataDir: string): Database.Database {
   ensureWritableDir(dataDir);
   const file = path.join(dataDir, DB_FILE_NAME);
   if (fs.existsSync(file)) inspectExisting(file);
+  else fs.closeSync(fs.openSync(file, 'wx', PRIVATE_FILE)); // SQLite gives its -wal and -shm the same mode
+  for (const f of [file, `${file}-wal`, `${file}-shm`]) tightenFile(f);
   let db: Database.Database | undefined;
   try {
     db = new Database(file);

@@ -45,11 +45,16 @@ function guessDelimiter(text: string): string {
   return counts.reduce((best, c) => (c[1] > best[1] ? c : best))[0];
 }
 
+// Excel writes (and honours) a first line `sep=;` naming the delimiter; it is no header.
+const SEP_LINE = /^\uFEFF?sep=(.)\r?\n/i;
+
 function readCsv(fileName: string, bytes: Buffer): string[][] {
-  const text = decode(bytes);
+  const decoded = decode(bytes);
+  const sep = SEP_LINE.exec(decoded);
+  const text = sep ? decoded.slice(sep[0].length) : decoded;
   try {
     return parse(text, {
-      delimiter: guessDelimiter(text),
+      delimiter: sep ? sep[1] : guessDelimiter(text),
       relax_column_count: true,
       skip_empty_lines: true,
       bom: true,

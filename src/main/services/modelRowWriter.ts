@@ -1,6 +1,7 @@
 import type Database from 'better-sqlite3';
 import { responseKey } from '../../core/domain';
 import type { ChecklistResponse, Conduit, EvidenceMeta, Finding, Zone } from '../../core/model';
+import { safeFileName } from '../../core/safeFileName';
 import { scopeColumns, slJson } from './modelRows';
 
 type LinkKind = 'response' | 'finding';
@@ -24,7 +25,7 @@ export class ModelRowWriter {
       ),
       evidence: db.prepare(
         `INSERT INTO evidence (assessment_id, sha256, file_name, media_type, size, captured_at, captured_by,
-           description, added_at) VALUES (?, ?, ?, ?, ?, ?, ?, ?, ?) ON CONFLICT DO NOTHING`,
+           description, metadata, added_at) VALUES (?, ?, ?, ?, ?, ?, ?, ?, ?, ?) ON CONFLICT DO NOTHING`,
       ),
       response: db.prepare(
         `INSERT INTO response (assessment_id, scope_kind, scope_id, requirement, result, maturity,
@@ -70,17 +71,22 @@ export class ModelRowWriter {
     );
   }
 
-  /** Metadata only: the file itself is the evidence store's. */
+  /**
+   * Metadata only: the file itself is the evidence store's. A document or package names the file as
+   * it likes; the row keeps the safe base name and the given one only as display text.
+   */
   evidence(assessmentId: string, e: EvidenceMeta, at: string): void {
+    const fileName = safeFileName(e.fileName);
     this.s.evidence.run(
       assessmentId,
       e.sha256,
-      e.fileName,
+      fileName,
       e.mediaType,
       e.size,
       e.capturedAt,
       e.capturedBy,
       e.description,
+      JSON.stringify(fileName === e.fileName ? {} : { originalFileName: e.fileName }),
       at,
     );
   }

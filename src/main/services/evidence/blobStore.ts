@@ -4,6 +4,7 @@ import fsp from 'node:fs/promises';
 import path from 'node:path';
 import { AppError } from '../../../shared/errors';
 import { toFsAppError } from '../../db/fsErrors';
+import { PRIVATE_DIR, PRIVATE_READ_ONLY } from '../../privateFiles';
 import { digestFile } from '../fileDigest';
 import { SNIFF_BYTES } from './mediaType';
 
@@ -18,7 +19,7 @@ export type OpenTemp = (file: string) => Promise<TempFile>;
 
 export const openTempFile: OpenTemp = async (file) => {
   // Created read-only: the descriptor may still write, but the finished blob needs no chmod.
-  const fh = await fsp.open(file, 'wx', 0o444);
+  const fh = await fsp.open(file, 'wx', PRIVATE_READ_ONLY);
   return {
     async write(chunk) {
       let off = 0;
@@ -148,7 +149,7 @@ export class BlobStore {
       const fh = await fsp.open(tmp, isWindows ? 'r+' : 'r');
       holds({
         async sync() {
-          await fh.chmod(0o444);
+          await fh.chmod(PRIVATE_READ_ONLY);
           await fh.datasync();
         },
         close: () => fh.close(),
@@ -242,7 +243,7 @@ export class BlobStore {
   private async ensureDir(dir: string): Promise<void> {
     if (this.knownDirs.has(dir)) return;
     if (!fs.existsSync(dir)) {
-      await fsp.mkdir(dir, { recursive: true });
+      await fsp.mkdir(dir, { recursive: true, mode: PRIVATE_DIR });
       // The new directory entry must be durable too, or a rename into it could vanish with it.
       await fsyncPath(path.dirname(dir));
     }

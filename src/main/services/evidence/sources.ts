@@ -65,8 +65,34 @@ function missing(name: string): AppError {
   return new AppError('not-found', `${name} does not exist; it may have been moved, or the card removed.`);
 }
 
-function unreadable(name: string, err: unknown): AppError {
+const NOT_UTF8 = 'named with bytes that are not valid UTF-8, so it cannot be opened by that name';
+const TOO_DEEP = "nested deeper than the system's path length limit";
+
+/**
+ * A name handed over as text cannot hold bytes that are not UTF-8: they arrive as U+FFFD and the
+ * path then "does not exist". True when the folder holds an entry that decodes to that very name.
+ */
+function hasNonUtf8Twin(file: string): boolean {
+  if (!path.basename(file).includes('\uFFFD')) return false;
+  try {
+    return fs
+      .readdirSync(path.dirname(file), { encoding: 'buffer' })
+      .some((n) => !isUtf8(n) && n.toString('utf8') === path.basename(file));
+  } catch {
+    return false;
+  }
+}
+
+const isUtf8 = (name: Buffer) => Buffer.from(name.toString('utf8'), 'utf8').equals(name);
+
+function unreadable(name: string, err: unknown, file?: string): AppError {
   const code = (err as NodeJS.ErrnoException).code;
+  if (code === 'ENOENT' && file && hasNonUtf8Twin(file)) {
+    return new AppError('invalid-file', `${name} is ${NOT_UTF8}; rename it and add it again.`);
+  }
+  if (code === 'ENAMETOOLONG') {
+    return new AppError('invalid-file', `${name} is ${TOO_DEEP}; move it higher up and add it again.`);
+  }
   if (code === 'ENOENT') return missing(name);
   if (code === 'EACCES' || code === 'EPERM')
     return new AppError('not-writable', `${name} cannot be read: permission denied.`);
@@ -112,7 +138,7 @@ export async function openFileSource(
   try {
     st = await fsp.lstat(file);
   } catch (err) {
-    throw unreadable(name, err);
+    throw unreadable(name, err, file);
   }
   const refused = refusal(name, st, limit);
   if (refused) throw refused;
@@ -148,6 +174,9 @@ export async function openFileSource(
       if (after.size !== opened.size || after.mtimeMs !== opened.mtimeMs) {
         throw lostMidCopy(name, after.size > opened.size ? 'grew' : 'changed');
       }
+      // An edit in place whose tool then put the mtime back passes the checks above; where it
+      // touched the first or last block, the copy no longer matches the file there.
+      if (!(await sameEnds(fh, dest, opened.size))) throw lostMidCopy(name, 'changed');
       if (!viaDescriptor) {
         const now = await fsp.lstat(file).catch(() => null);
         if (!now || !sameFile(now)) throw lostMidCopy(name, 'was replaced');
@@ -155,6 +184,25 @@ export async function openFileSource(
     },
     close: () => fh.close(),
   };
+}
+
+const END_BLOCK = 64 * 1024;
+
+/** Whether the first and last END_BLOCK bytes of the open source equal those of its copy. */
+async function sameEnds(source: fsp.FileHandle, copy: string, size: number): Promise<boolean> {
+  const fh = await fsp.open(copy, 'r');
+  try {
+    for (const at of new Set([0, Math.max(0, size - END_BLOCK)])) {
+      const length = Math.min(END_BLOCK, size - at);
+      const a = Buffer.alloc(length);
+      const b = Buffer.alloc(length);
+      const [ra, rb] = await Promise.all([source.read(a, 0, length, at), fh.read(b, 0, length, at)]);
+      if (ra.bytesRead !== rb.bytesRead || !a.equals(b)) return false;
+    }
+    return true;
+  } finally {
+    await fh.close();
+  }
 }
 
 /** Bytes already in memory (sent by the window), handed out in chunks like a file. */
@@ -170,15 +218,24 @@ export interface FolderEntry {
   skip?: string;
 }
 
-/** Every entry below `dir`, depth first, sorted; links are not followed. */
+/**
+ * Every entry below `dir`, depth first, sorted; links are not followed. An entry that cannot be
+ * reached by name (not UTF-8, or below the system's path length limit) is listed as skipped with
+ * the reason, and the walk goes on.
+ */
 export function walkFolder(dir: string, max: number): FolderEntry[] {
   const out: FolderEntry[] = [];
   const visit = (abs: string, rel: string) => {
-    const entries = fs.readdirSync(abs, { withFileTypes: true }).sort((a, b) => a.name.localeCompare(b.name));
-    for (const e of entries) {
-      const p = path.join(abs, e.name);
-      const r = rel ? `${rel}/${e.name}` : e.name;
-      if (e.isDirectory()) visit(p, r);
+    const entries = fs
+      .readdirSync(abs, { withFileTypes: true, encoding: 'buffer' })
+      .map((e) => ({ e, name: e.name.toString('utf8') }))
+      .sort((a, b) => a.name.localeCompare(b.name));
+    for (const { e, name } of entries) {
+      const p = path.join(abs, name);
+      const r = rel ? `${rel}/${name}` : name;
+      if (!isUtf8(e.name))
+        out.push({ path: p, relative: r, skip: `${NOT_UTF8}; rename it and add it again` });
+      else if (e.isDirectory()) visitOrSkip(p, r);
       else if (e.isFile()) out.push({ path: p, relative: r });
       else if (e.isSymbolicLink()) out.push({ path: p, relative: r, skip: 'a symbolic link; not followed' });
       else out.push({ path: p, relative: r, skip: 'not a regular file' });
@@ -188,6 +245,14 @@ export function walkFolder(dir: string, max: number): FolderEntry[] {
           `${dir} holds more than ${max} files; choose a smaller folder (for a camera card, its DCIM folder).`,
         );
       }
+    }
+  };
+  const visitOrSkip = (abs: string, rel: string) => {
+    try {
+      visit(abs, rel);
+    } catch (err) {
+      if ((err as NodeJS.ErrnoException).code !== 'ENAMETOOLONG') throw err;
+      out.push({ path: abs, relative: rel, skip: `${TOO_DEEP}; what it holds was not added` });
     }
   };
   let st: fs.Stats;

@@ -22,8 +22,10 @@ import { AppError } from '../../../shared/errors';
 import { collectGarbage } from '../../collectGarbage';
 import { toFsAppError } from '../../db/fsErrors';
 import { renameNoReplace, syncFile } from '../../fsAtomic';
+import { exportFileMode, mkdirPrivate, PRIVATE_DIR } from '../../privateFiles';
 import type { Workspace } from '../../workspace';
 import { mayCarryExif } from '../evidence/mediaType';
+import { sniffFile } from '../evidence/sniffFile';
 import { signBytes } from '../signing/keys';
 import type { SigningService, UnlockedKey } from '../signing/signingService';
 import { piecesStream } from '../textBatches';
@@ -73,8 +75,9 @@ async function writeStreamed(
   file: string,
   write: (out: Writable) => Promise<void>,
   what: string,
+  mode: number,
 ): Promise<void> {
-  const out = fs.createWriteStream(file, { flags: 'wx' });
+  const out = fs.createWriteStream(file, { flags: 'wx', mode });
   const failed = new Promise<never>((_, reject) => out.on('error', reject));
   failed.catch(() => {});
   try {
@@ -187,7 +190,7 @@ export class ExportService {
       generatedAt: at,
     };
     try {
-      fs.mkdirSync(outDir, { recursive: true });
+      mkdirPrivate(outDir);
     } catch (err) {
       throw toFsAppError(err, `the folder ${outDir}`);
     }
@@ -199,10 +202,11 @@ export class ExportService {
         .map((kind) => SUFFIX[kind]),
     );
     const stem = claimed.stem;
+    const mode = exportFileMode(outDir);
     const staging = path.join(outDir, `.${stem}.${randomBytes(6).toString('hex')}.staging`);
     const placed: string[] = [];
     try {
-      fs.mkdirSync(staging);
+      fs.mkdirSync(staging, { mode: PRIVATE_DIR });
       const stagedReports = {
         'gap-register': path.join(staging, 'gap-register.xlsx'),
         report: path.join(staging, 'findings-report.pdf'),
@@ -231,7 +235,7 @@ export class ExportService {
         for (const kind of ['gap-register', 'report'] as const) {
           if (!wanted[kind]) continue;
           ctx.progress(writers[kind].phase);
-          await writeStreamed(stagedReports[kind], writers[kind].write, writers[kind].what);
+          await writeStreamed(stagedReports[kind], writers[kind].write, writers[kind].what, mode);
           if (ctx.signal.aborted) throw cancelled();
         }
       }
@@ -249,6 +253,7 @@ export class ExportService {
             wanted[kind]
               ? {
                   file: stagedReports[kind],
+                  mode,
                   done: (p) => {
                     // Awaited only when the package is complete; a failed or cancelled export
                     // removes the staging folder under it, and that is not news.
@@ -362,7 +367,8 @@ export class ExportService {
         );
       }
       // Only a copy that may lose EXIF differs from the stored file; the rest are copied as is.
-      const stripped = strip && mayCarryExif(e.mediaType);
+      // The type comes from the stored bytes: the document's media type is only what a row says.
+      const stripped = strip && mayCarryExif(sniffFile(stored));
       evidence.push({
         path: `evidence/${e.sha256}/${safeEntryName(e.fileName)}`,
         size,
@@ -399,7 +405,7 @@ export class ExportService {
 function renderedFile(
   name: string,
   render: (out: Writable) => Promise<void>,
-  copy?: { file: string; done: (p: Promise<void>) => void },
+  copy?: { file: string; mode: number; done: (p: Promise<void>) => void },
 ): PayloadFile {
   return {
     path: name,
@@ -408,7 +414,7 @@ function renderedFile(
     open: () => {
       const out = new PassThrough();
       if (copy) {
-        const file = fs.createWriteStream(copy.file, { flags: 'wx' });
+        const file = fs.createWriteStream(copy.file, { flags: 'wx', mode: copy.mode });
         out.pipe(file);
         copy.done(
           new Promise<void>((resolve, reject) => {

@@ -227,6 +227,17 @@ export class PackageImportService {
         'invalid-file',
         `${skipped[0]} is not the file its folder names. Nothing was merged.`,
       );
+    const before = this.ws.db
+      .prepare(
+        'SELECT imported_at, imported_by FROM package_import WHERE assessment_id = ? AND tag_manifest_sha256 = ?',
+      )
+      .get(assessmentId, pkg.tagManifestSha256) as { imported_at: string; imported_by: string } | undefined;
+    if (before) {
+      throw new AppError(
+        'conflict',
+        `This package was already merged into this assessment (${before.imported_at} by ${before.imported_by}), so nothing was changed.`,
+      );
+    }
     const added = mergeSummary(resolved.add);
     this.ws.change(
       assessmentId,

@@ -17,6 +17,7 @@ import {
 import { AppError } from '../../../shared/errors';
 import { toFsAppError } from '../../db/fsErrors';
 import { renameNoReplace, syncDir, tempPathBeside } from '../../fsAtomic';
+import { exportFileMode, mkdirPrivate } from '../../privateFiles';
 import { SOFTWARE_AGENT } from '../../version';
 import { sha256Hex } from '../hash';
 import type { PayloadFile, StreamedPayload } from './payload';
@@ -214,7 +215,7 @@ export async function writePackage(input: WritePackageInput): Promise<WrittenPac
   const bagName = bagNameOf(input.fileName);
   const target = path.join(input.outDir, input.fileName);
   try {
-    fs.mkdirSync(input.outDir, { recursive: true });
+    mkdirPrivate(input.outDir);
   } catch (err) {
     throw toFsAppError(err, `the folder ${input.outDir}`);
   }
@@ -224,7 +225,7 @@ export async function writePackage(input: WritePackageInput): Promise<WrittenPac
   const tmp = tempPathBeside(target);
   let fd: number;
   try {
-    fd = fs.openSync(tmp, 'wx', 0o644);
+    fd = fs.openSync(tmp, 'wx', exportFileMode(input.outDir));
   } catch (err) {
     throw toFsAppError(err, `the folder ${input.outDir}`);
   }

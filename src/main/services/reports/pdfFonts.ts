@@ -2,6 +2,7 @@ import fs from 'node:fs';
 import path from 'node:path';
 import type pdfmake from 'pdfmake';
 import type { FontFiles } from 'pdfmake';
+import { isInside } from '../../pathInside';
 import { resolveResourcesDir } from '../../resources';
 import { type Coverage, fontCoverage } from './fontCmap';
 
@@ -35,11 +36,6 @@ export function fontsDir(): string {
 let configuredFor: string | undefined;
 let coverage: Map<FontName, Coverage> | undefined;
 
-function inside(dir: string, p: string): boolean {
-  const rel = path.relative(dir, path.resolve(p));
-  return rel !== '' && !rel.startsWith('..') && !path.isAbsolute(rel);
-}
-
 /**
  * Points pdfmake (a process-wide singleton) at the bundled fonts and shuts every other door: no URL
  * is ever fetched, and the only local files it may open are the fonts. Images reach it as data URLs.
@@ -59,7 +55,7 @@ export function configurePdfmake(pdf: typeof pdfmake, dir: string = fontsDir()):
       if (!fs.existsSync(f)) throw new Error(`Report font missing: ${f}. Reinstall Zonewalk.`);
   pdf.setFonts(fonts);
   pdf.setUrlAccessPolicy(() => false);
-  pdf.setLocalAccessPolicy((p) => inside(dir, p));
+  pdf.setLocalAccessPolicy((p) => isInside(dir, p));
   configuredFor = dir;
 }
 

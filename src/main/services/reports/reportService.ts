@@ -14,6 +14,7 @@ import type {
 import { AppError } from '../../../shared/errors';
 import { toFsAppError } from '../../db/fsErrors';
 import { type AtomicWriteOptions, writeAtomically } from '../../fsAtomic';
+import { mkdirPrivate } from '../../privateFiles';
 import type { Workspace } from '../../workspace';
 import { writeFindingsReport } from './findingsReportWriter';
 import { previewRegister, readRegister } from './gapRegisterImport';
@@ -146,7 +147,7 @@ export class ReportService {
     } else {
       dir = path.join(this.ws.dataDir, 'exports');
       try {
-        fs.mkdirSync(dir, { recursive: true });
+        mkdirPrivate(dir);
       } catch (err) {
         throw toFsAppError(err, `the exports folder ${dir}`);
       }

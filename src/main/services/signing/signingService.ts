@@ -1,11 +1,11 @@
 import { createPublicKey, type KeyObject } from 'node:crypto';
-import fs from 'node:fs';
 import path from 'node:path';
 import { keyFileName } from '../../../core/keyFileName';
 import type { ExportedKeyFile, SigningKeyInfo, TrustedKeyInfo } from '../../../shared/contract/signing';
 import { AppError } from '../../../shared/errors';
 import { toFsAppError } from '../../db/fsErrors';
 import { writeFileAtomic } from '../../fsAtomic';
+import { mkdirPrivate } from '../../privateFiles';
 import type { Workspace } from '../../workspace';
 import { decryptPrivateKey, encryptPrivateKey, SCRYPT } from './encryptedPkcs8';
 import { fingerprintOf, generateSigningKeyPair, parsePublicKeyPem, publicPemOf } from './keys';
@@ -122,7 +122,7 @@ export class SigningService {
     if (outDir !== undefined) return path.resolve(outDir);
     const dir = path.join(this.ws.dataDir, 'exports');
     try {
-      fs.mkdirSync(dir, { recursive: true });
+      mkdirPrivate(dir);
     } catch (err) {
       throw toFsAppError(err, `the exports folder ${dir}`);
     }
