@@ -3,6 +3,7 @@ import path from 'node:path';
 import Database from 'better-sqlite3';
 import { AppError } from '../../shared/errors';
 import { toFsAppError } from './fsErrors';
+import { BUSY_TIMEOUT_MS, otherWriterError } from './immediateWrite';
 import { currentSchemaVersion, LATEST_SCHEMA_VERSION, migrate } from './migrations';
 
 export const DB_FILE_NAME = 'zonewalk.db';
@@ -64,6 +65,7 @@ function inspectExisting(file: string): void {
 export function sqliteToAppError(err: unknown, file: string): AppError {
   if (err instanceof AppError) return err;
   const code = (err as { code?: string }).code ?? '';
+  if (code.startsWith('SQLITE_BUSY')) return otherWriterError();
   if (code === 'SQLITE_NOTADB') {
     return new AppError('not-a-database', `${file} is not a Zonewalk database. It was left untouched.`);
   }
@@ -95,7 +97,7 @@ export function openDatabase(dataDir: string): Database.Database {
     db.pragma('journal_mode = WAL');
     db.pragma('synchronous = FULL');
     db.pragma('foreign_keys = ON');
-    db.pragma('busy_timeout = 5000');
+    db.pragma(`busy_timeout = ${BUSY_TIMEOUT_MS}`);
     migrate(db);
     return db;
   } catch (err) {
