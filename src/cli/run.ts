@@ -1,4 +1,5 @@
 import { platformUserDataDir, resolveDataDir } from '../main/dataDir';
+import { isBusy, OTHER_WRITER, otherWriterError } from '../main/db/immediateWrite';
 import { createServices, type Services } from '../main/services';
 import { AppError } from '../shared/errors';
 import { type CliCommand, type CliContext, type CliIo, UsageError } from './command';
@@ -74,6 +75,12 @@ function splitGlobal(argv: string[]): { globals: string[]; rest: string[] } {
   return { globals, rest };
 }
 
+/** How long a write waits for another Zonewalk's: ZONEWALK_WRITE_WAIT seconds, 30 by default. */
+function writeWaitMs(env: NodeJS.ProcessEnv): number {
+  const seconds = Number(env.ZONEWALK_WRITE_WAIT);
+  return env.ZONEWALK_WRITE_WAIT && Number.isFinite(seconds) && seconds >= 0 ? seconds * 1000 : 30_000;
+}
+
 export async function runCli(argv: string[], io: CliIo): Promise<number> {
   const { globals, rest } = splitGlobal(argv);
   const [name, ...restArgs] = rest;
@@ -107,7 +114,13 @@ export async function runCli(argv: string[], io: CliIo): Promise<number> {
     io,
     dataDir,
     services() {
-      services ??= createServices(dataDir);
+      services ??= createServices(dataDir, {
+        housekeeping: !command.readOnly,
+        writeWait: {
+          maxWaitMs: writeWaitMs(io.env),
+          onWait: () => io.stderr(`zonewalk: ${OTHER_WRITER}\n`),
+        },
+      });
       return services;
     },
   };
@@ -118,7 +131,12 @@ export async function runCli(argv: string[], io: CliIo): Promise<number> {
       io.stderr(`zonewalk: ${(err as Error).message}\nUsage: zonewalk ${command.usage}\n`);
       return 2;
     }
-    const message = err instanceof AppError ? err.message : `unexpected error: ${(err as Error).message}`;
+    const message =
+      err instanceof AppError
+        ? err.message
+        : isBusy(err)
+          ? otherWriterError().message
+          : `unexpected error: ${(err as Error).message}`;
     io.stderr(`zonewalk: ${message.replace(/\s*\n\s*/g, ' ')}\n`);
     return 1;
   } finally {

@@ -76,9 +76,10 @@ export class Workspace {
   /**
    * Runs a read-modify-write as one BEGIN IMMEDIATE transaction: what `fn` reads is still true when
    * it writes, even with another process (the CLI beside the app) writing to the same file.
+   * `wait: false` gives up at once when another process is writing (housekeeping that can wait).
    */
-  write<T>(fn: () => T): T {
-    return immediateWrite(this.db, fn, this.writeWait);
+  write<T>(fn: () => T, opts: { wait?: boolean } = {}): T {
+    return immediateWrite(this.db, fn, opts.wait === false ? { maxWaitMs: 0 } : this.writeWait);
   }
 
   /**

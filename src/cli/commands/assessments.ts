@@ -4,6 +4,7 @@ import { UsageError } from '../command';
 
 export const listCommand: CliCommand = {
   name: 'list',
+  readOnly: true,
   usage: 'list [--json]',
   summary: 'List the assessments in the workspace',
   run(ctx, args) {

@@ -10,6 +10,7 @@ import { UsageError } from '../command';
 
 export const catalogsCommand: CliCommand = {
   name: 'catalogs',
+  readOnly: true,
   usage: 'catalogs [--json]',
   summary: 'List the catalogs and the licensed overlay loaded for each',
   run(ctx, args) {

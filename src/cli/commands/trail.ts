@@ -17,6 +17,7 @@ function oneId(args: string[], json: boolean): { id: string; json?: boolean } {
 
 export const trailVerifyCommand: CliCommand = {
   name: 'trail verify',
+  readOnly: true,
   usage: 'trail verify ID',
   summary: 'Recompute the audit trail hash chain; name the first broken event (exit 1)',
   run(ctx, args) {
@@ -40,6 +41,7 @@ export const trailVerifyCommand: CliCommand = {
 
 export const trailListCommand: CliCommand = {
   name: 'trail list',
+  readOnly: true,
   usage: 'trail list ID [--json]',
   summary: 'Print the audit trail of an assessment in words, oldest first (--json: the raw events)',
   run(ctx, args) {

@@ -20,7 +20,7 @@ export interface WriteWait {
 /** The busy timeout every connection keeps outside the first, non-waiting attempt of a write. */
 export const BUSY_TIMEOUT_MS = 5000;
 
-const isBusy = (err: unknown) => (err as { code?: string }).code?.startsWith('SQLITE_BUSY') === true;
+export const isBusy = (err: unknown) => (err as { code?: string }).code?.startsWith('SQLITE_BUSY') === true;
 
 /**
  * Runs `fn` in one BEGIN IMMEDIATE transaction, so what it reads cannot change before it writes
@@ -39,6 +39,7 @@ export function immediateWrite<T>(db: Database.Database, fn: () => T, wait: Writ
   } finally {
     db.pragma(`busy_timeout = ${BUSY_TIMEOUT_MS}`);
   }
+  if (wait.maxWaitMs <= 0) throw otherWriterError();
   wait.onWait?.();
   const deadline = Date.now() + wait.maxWaitMs;
   for (;;) {

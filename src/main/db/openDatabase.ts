@@ -3,7 +3,7 @@ import path from 'node:path';
 import Database from 'better-sqlite3';
 import { AppError } from '../../shared/errors';
 import { toFsAppError } from './fsErrors';
-import { BUSY_TIMEOUT_MS, otherWriterError } from './immediateWrite';
+import { BUSY_TIMEOUT_MS, isBusy, otherWriterError } from './immediateWrite';
 import { currentSchemaVersion, LATEST_SCHEMA_VERSION, migrate } from './migrations';
 
 export const DB_FILE_NAME = 'zonewalk.db';
@@ -65,7 +65,7 @@ function inspectExisting(file: string): void {
 export function sqliteToAppError(err: unknown, file: string): AppError {
   if (err instanceof AppError) return err;
   const code = (err as { code?: string }).code ?? '';
-  if (code.startsWith('SQLITE_BUSY')) return otherWriterError();
+  if (isBusy(err)) return otherWriterError();
   if (code === 'SQLITE_NOTADB') {
     return new AppError('not-a-database', `${file} is not a Zonewalk database. It was left untouched.`);
   }

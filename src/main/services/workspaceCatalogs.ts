@@ -267,7 +267,7 @@ export class WorkspaceCatalogs {
 
   private write<T>(fn: () => T): T {
     try {
-      return this.ws.db.transaction(fn)();
+      return this.ws.write(fn);
     } finally {
       this.cache.clear();
     }

@@ -479,7 +479,7 @@ export class EvidenceService {
   private commit(assessmentId: string, staged: Committable, target?: EvidenceTarget): EvidenceAddOutcome {
     // IMMEDIATE: take the write lock before checking the blob, so a concurrent clean-up cannot
     // delete it between the check and the commit.
-    const status = this.ws.db.transaction(() => this.commitOne(assessmentId, staged, target)).immediate();
+    const status = this.ws.write(() => this.commitOne(assessmentId, staged, target));
     return { status, item: this.get(assessmentId, staged.blob.sha256) };
   }
 
@@ -491,18 +491,16 @@ export class EvidenceService {
   ): (AddStatus | null)[] {
     if (group.length === 0) return [];
     const one = this.ws.db.transaction((c: Committable) => this.commitOne(assessmentId, c, target));
-    return this.ws.db
-      .transaction(() =>
-        group.map((c) => {
-          try {
-            return one(c); // a savepoint each, so one vanished blob spoils nothing else
-          } catch (err) {
-            if (!(err instanceof BlobGone)) throw err;
-            return null;
-          }
-        }),
-      )
-      .immediate();
+    return this.ws.write(() =>
+      group.map((c) => {
+        try {
+          return one(c); // a savepoint each, so one vanished blob spoils nothing else
+        } catch (err) {
+          if (!(err instanceof BlobGone)) throw err;
+          return null;
+        }
+      }),
+    );
   }
 
   private commitOne(
@@ -736,35 +734,39 @@ export class EvidenceService {
   }
 
   link(assessmentId: string, sha256: string, target: EvidenceTarget): EvidenceItem {
-    const row = this.requireRow(assessmentId, sha256);
-    if (row.removed_at) {
-      throw new AppError('conflict', `${row.file_name} was removed; add it again before linking it.`);
-    }
-    assertTarget(this.ws.db, assessmentId, target);
-    this.ws.db.transaction(() => this.linkInTx(assessmentId, sha256, target)).immediate();
+    this.ws.write(() => {
+      const row = this.requireRow(assessmentId, sha256);
+      if (row.removed_at) {
+        throw new AppError('conflict', `${row.file_name} was removed; add it again before linking it.`);
+      }
+      assertTarget(this.ws.db, assessmentId, target);
+      this.linkInTx(assessmentId, sha256, target);
+    });
     return this.get(assessmentId, sha256);
   }
 
   unlink(assessmentId: string, sha256: string, target: EvidenceTarget): EvidenceItem {
-    const row = this.requireRow(assessmentId, sha256);
-    const ref = targetRef(target);
-    if (this.isLinked(assessmentId, sha256, ref)) {
-      this.ws.change(
-        assessmentId,
-        {
-          action: 'evidence.unlinked',
-          entity: ref.kind,
-          entityId: ref.id,
-          data: { sha256, fileName: row.file_name },
-        },
-        () => {
-          this.sql(
-            'DELETE FROM evidence_link WHERE assessment_id = ? AND sha256 = ? AND target_kind = ? AND target_id = ?',
-          ).run(assessmentId, sha256, ref.kind, ref.id);
-        },
-      );
-    }
-    return this.get(assessmentId, sha256);
+    return this.ws.write(() => {
+      const row = this.requireRow(assessmentId, sha256);
+      const ref = targetRef(target);
+      if (this.isLinked(assessmentId, sha256, ref)) {
+        this.ws.change(
+          assessmentId,
+          {
+            action: 'evidence.unlinked',
+            entity: ref.kind,
+            entityId: ref.id,
+            data: { sha256, fileName: row.file_name },
+          },
+          () => {
+            this.sql(
+              'DELETE FROM evidence_link WHERE assessment_id = ? AND sha256 = ? AND target_kind = ? AND target_id = ?',
+            ).run(assessmentId, sha256, ref.kind, ref.id);
+          },
+        );
+      }
+      return this.get(assessmentId, sha256);
+    });
   }
 
   /**
@@ -772,28 +774,30 @@ export class EvidenceService {
    * store (the audit trail still names its hash) until the assessment itself is deleted.
    */
   remove(assessmentId: string, sha256: string, reason: string): EvidenceItem {
-    const row = this.requireRow(assessmentId, sha256);
-    if (row.removed_at) return this.get(assessmentId, sha256);
-    const links = this.linksOf(assessmentId, sha256).get(sha256) ?? [];
-    this.ws.change(
-      assessmentId,
-      {
-        action: 'evidence.removed',
-        entity: 'evidence',
-        entityId: sha256,
-        data: { fileName: row.file_name, reason: reason.trim(), links: links as unknown as JsonValue },
-      },
-      (at) => {
-        this.sql(
-          'UPDATE evidence SET removed_at = ?, removed_by = ?, removed_reason = ? WHERE assessment_id = ? AND sha256 = ?',
-        ).run(at, this.ws.actor(), reason.trim(), assessmentId, sha256);
-        this.sql('DELETE FROM evidence_link WHERE assessment_id = ? AND sha256 = ?').run(
-          assessmentId,
-          sha256,
-        );
-      },
-    );
-    return this.get(assessmentId, sha256);
+    return this.ws.write(() => {
+      const row = this.requireRow(assessmentId, sha256);
+      if (row.removed_at) return this.get(assessmentId, sha256);
+      const links = this.linksOf(assessmentId, sha256).get(sha256) ?? [];
+      this.ws.change(
+        assessmentId,
+        {
+          action: 'evidence.removed',
+          entity: 'evidence',
+          entityId: sha256,
+          data: { fileName: row.file_name, reason: reason.trim(), links: links as unknown as JsonValue },
+        },
+        (at) => {
+          this.sql(
+            'UPDATE evidence SET removed_at = ?, removed_by = ?, removed_reason = ? WHERE assessment_id = ? AND sha256 = ?',
+          ).run(at, this.ws.actor(), reason.trim(), assessmentId, sha256);
+          this.sql('DELETE FROM evidence_link WHERE assessment_id = ? AND sha256 = ?').run(
+            assessmentId,
+            sha256,
+          );
+        },
+      );
+      return this.get(assessmentId, sha256);
+    });
   }
 
   // ---- files ---------------------------------------------------------------------------------
@@ -910,31 +914,30 @@ export class EvidenceService {
    * Deletes blobs no assessment refers to (after an assessment was deleted, or left by a crash
    * between rename and row). Runs under the write lock, so an add that found the blob commits first.
    */
-  collectGarbage(): number {
-    const db = this.ws.db;
-    return db
-      .transaction(() => {
-        const referenced = new Set(
-          (this.sql('SELECT DISTINCT sha256 FROM evidence').all() as { sha256: string }[]).map(
-            (r) => r.sha256,
-          ),
-        );
-        let removed = 0;
-        for (const sha of this.blobs.listBlobs()) {
-          if (referenced.has(sha)) continue;
-          this.blobs.delete(sha);
-          this.sql('DELETE FROM thumbnail WHERE sha256 = ?').run(sha);
-          removed++;
-        }
-        return removed;
-      })
-      .immediate();
+  collectGarbage(opts: { wait?: boolean } = {}): number {
+    return this.ws.write(() => {
+      const referenced = new Set(
+        (this.sql('SELECT DISTINCT sha256 FROM evidence').all() as { sha256: string }[]).map((r) => r.sha256),
+      );
+      let removed = 0;
+      for (const sha of this.blobs.listBlobs()) {
+        if (referenced.has(sha)) continue;
+        this.blobs.delete(sha);
+        this.sql('DELETE FROM thumbnail WHERE sha256 = ?').run(sha);
+        removed++;
+      }
+      return removed;
+    }, opts);
   }
 
   /** Run when a workspace opens: temp files of dead processes, orphaned blobs, old viewer copies. */
   sweep(): void {
     // Housekeeping must never keep a workspace from opening; what is left now goes next time.
-    for (const step of [() => this.blobs.sweepTemp(), () => this.collectGarbage(), sweepOpenCopies]) {
+    for (const step of [
+      () => this.blobs.sweepTemp(),
+      () => this.collectGarbage({ wait: false }),
+      sweepOpenCopies,
+    ]) {
       try {
         step();
       } catch {}
