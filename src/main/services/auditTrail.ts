@@ -79,6 +79,11 @@ export class AuditTrail {
     return { ...fields, prev, hash };
   }
 
+  /** Whether any event was ever recorded under this id (a deleted assessment's trail stays). */
+  exists(assessmentId: string): boolean {
+    return this.headStmt.get(assessmentId) !== undefined;
+  }
+
   list(assessmentId: string): AuditEvent[] {
     return (this.listStmt.all(assessmentId) as EventRow[]).map(fromRow);
   }

@@ -115,7 +115,9 @@ export class InterchangeService {
           `An assessment with id ${doc.assessment.id} ("${existing.title}") already exists in this workspace. Import it as a copy to keep both, or delete the existing one first.`,
         );
       }
-      const id = existing ? randomUUID() : doc.assessment.id;
+      // A deleted assessment's trail stays on record under its id; a new import must start its own.
+      const deletedTrail = !existing && this.ws.trail.exists(doc.assessment.id);
+      const id = existing || deletedTrail ? randomUUID() : doc.assessment.id;
       const title = existing ? `${doc.assessment.title} (copy)` : doc.assessment.title;
       const counts = {
         zones: doc.zones.length,
@@ -136,6 +138,7 @@ export class InterchangeService {
             source: opts.source ?? null,
             sha256: sha256Hex(text),
             ...(existing && { copyOf: doc.assessment.id }),
+            ...(deletedTrail && { documentId: doc.assessment.id }),
             ...counts,
           },
         },
