@@ -88,6 +88,10 @@ export class AssessmentService {
     return toDetails(row);
   }
 
+  exists(id: string): boolean {
+    return this.ws.db.prepare('SELECT 1 FROM assessment WHERE id = ?').get(id) !== undefined;
+  }
+
   /** Throws not-found unless the assessment exists; used by every service that writes into one. */
   require(id: string): void {
     if (!this.ws.db.prepare('SELECT 1 FROM assessment WHERE id = ?').get(id)) {
