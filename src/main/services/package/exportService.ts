@@ -28,6 +28,7 @@ import { mayCarryExif } from '../evidence/mediaType';
 import { sha256Hex } from '../hash';
 import { signBytes } from '../signing/keys';
 import type { SigningService, UnlockedKey } from '../signing/signingService';
+import { activeOverlays, OVERLAY_FIELD } from '../workspaceCatalogs';
 import { ExportJobs, type JobContext } from './exportJobs';
 import type { ExportDocument, ExportSources, ReportContext } from './exportSources';
 import { bufferFile, type PayloadFile } from './payload';
@@ -261,6 +262,7 @@ export class ExportService {
             redaction: label,
             zonewalkFields: [
               [TRAIL_HEAD_FIELD, formatTrailHead(trail, chainGenesis(full.assessment.id, sha256Hex))],
+              ...activeOverlays(this.ws.db, full.assessment.id).map((o) => [OVERLAY_FIELD, o] as const),
             ],
           },
           files: payload,
