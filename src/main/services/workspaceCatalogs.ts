@@ -306,7 +306,7 @@ export class WorkspaceCatalogs {
     for (const id of judged) {
       this.ws.change(
         id,
-        { action: `catalog-overlay.${action}`, entity: 'catalog', entityId: r.catalog_id, data },
+        { ...TRAIL_ACTIONS[action], entity: 'catalog', entityId: r.catalog_id, data },
         () => {},
       );
     }
@@ -386,6 +386,12 @@ function overlayHead(events: readonly StoredOverlayEvent[]): string {
   for (const e of events) prev = e.hash ?? overlayEventHash(prev, e, sha256Hex);
   return prev;
 }
+
+const TRAIL_ACTIONS = {
+  imported: { action: 'catalog-overlay.imported' },
+  replaced: { action: 'catalog-overlay.replaced' },
+  removed: { action: 'catalog-overlay.removed' },
+} as const;
 
 export const OVERLAY_FIELD = 'Zonewalk-Catalog-Overlay';
 
