@@ -1,5 +1,6 @@
 import { createHash } from 'node:crypto';
 import { describe, expect, it } from 'vitest';
+import { runCli } from '../../src/cli/run';
 import { uniformSl } from '../../src/core/domain';
 import { verifyPackage } from '../../src/main/services/package/verify';
 import { asFile, overlayDoc, textEntries } from '../helpers/catalogs';
@@ -51,8 +52,8 @@ describe('catalog overlay changes are on record', () => {
     });
   });
 
-  it('hash-chains the overlay history: an event changed or removed in the file is named', () => {
-    const { services } = openTestWorkspace();
+  it('hash-chains the overlay history: an event changed or removed in the file is named', async () => {
+    const { services, dir } = openTestWorkspace();
     const v1 = asFile(overlayDoc(ID33, textEntries('3-3'), { version: 'v1' }));
     const v2 = asFile(
       overlayDoc(
@@ -71,6 +72,16 @@ describe('catalog overlay changes are on record', () => {
     db.exec('DROP TRIGGER catalog_overlay_event_no_update; DROP TRIGGER catalog_overlay_event_no_delete;');
     db.prepare("UPDATE catalog_overlay_event SET actor = 'mallory' WHERE seq = 2").run();
     expect(services.catalogs.verifyHistory()).toMatchObject({ ok: false, brokenAt: 2 });
+    const a = services.assessments.create({ title: 'Any' });
+    let out = '';
+    await runCli(['--data-dir', dir, 'trail', 'verify', a.id], {
+      env: {},
+      stdout: (s) => (out += s),
+      stderr: () => {},
+    });
+    expect(out).toBe(
+      'BROKEN catalog overlay history at event 2: overlay event 2 was changed after it was recorded\n',
+    );
     db.prepare(
       'UPDATE catalog_overlay_event SET actor = (SELECT actor FROM catalog_overlay_event WHERE seq = 1) WHERE seq = 2',
     ).run();

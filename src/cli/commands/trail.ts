@@ -57,6 +57,12 @@ export const trailVerifyCommand: CliCommand = {
       return 1;
     }
     let failed = false;
+    // The overlay history sets the levels every answer is judged by; it is checked with every trail.
+    const overlays = services.catalogs.verifyHistory();
+    if (!overlays.ok) {
+      ctx.io.stdout(`BROKEN catalog overlay history at event ${overlays.brokenAt}: ${overlays.reason}\n`);
+      failed = true;
+    }
     const outside = exists ? changesOutsideZonewalk(services.ws.db, id, events) : [];
     for (const line of outside) ctx.io.stdout(`CHANGED OUTSIDE ZONEWALK: ${line}\n`);
     failed ||= outside.length > 0;
