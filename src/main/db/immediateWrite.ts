@@ -31,27 +31,32 @@ export const isBusy = (err: unknown) => (err as { code?: string }).code?.startsW
 export function immediateWrite<T>(db: Database.Database, fn: () => T, wait: WriteWait): T {
   const tx = db.transaction(fn);
   if (db.inTransaction) return tx();
-  db.pragma('busy_timeout = 0');
-  try {
-    return tx.immediate();
-  } catch (err) {
-    if (!isBusy(err)) throw err;
-  } finally {
-    db.pragma(`busy_timeout = ${BUSY_TIMEOUT_MS}`);
-  }
+  const first = attempt(db, tx, 0);
+  if (first.done) return first.value;
   if (wait.maxWaitMs <= 0) throw otherWriterError();
   wait.onWait?.();
   const deadline = Date.now() + wait.maxWaitMs;
   for (;;) {
     const left = deadline - Date.now();
     if (left <= 0) throw otherWriterError();
-    db.pragma(`busy_timeout = ${Math.min(left, BUSY_TIMEOUT_MS)}`);
-    try {
-      return tx.immediate();
-    } catch (err) {
-      if (!isBusy(err)) throw err;
-    } finally {
-      db.pragma(`busy_timeout = ${BUSY_TIMEOUT_MS}`);
-    }
+    const next = attempt(db, tx, Math.min(left, BUSY_TIMEOUT_MS));
+    if (next.done) return next.value;
+  }
+}
+
+/** One BEGIN IMMEDIATE attempt that waits at most `busyMs` for the lock; the usual timeout after. */
+function attempt<T>(
+  db: Database.Database,
+  tx: Database.Transaction<() => T>,
+  busyMs: number,
+): { done: true; value: T } | { done: false } {
+  db.pragma(`busy_timeout = ${busyMs}`);
+  try {
+    return { done: true, value: tx.immediate() };
+  } catch (err) {
+    if (!isBusy(err)) throw err;
+    return { done: false };
+  } finally {
+    db.pragma(`busy_timeout = ${BUSY_TIMEOUT_MS}`);
   }
 }

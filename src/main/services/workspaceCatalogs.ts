@@ -2,6 +2,7 @@ import type Database from 'better-sqlite3';
 import { applyOverlay, type OverlaidCatalog } from '../../core/catalog/overlay';
 import {
   type OverlayChainVerdict,
+  type OverlayEventFields,
   overlayEventHash,
   overlayGenesis,
   type StoredOverlayEvent,
@@ -36,18 +37,8 @@ interface OverlayRow {
   imported_by: string;
 }
 
-export interface OverlayEvent {
-  seq: number;
-  at: string;
-  actor: string;
+export interface OverlayEvent extends OverlayEventFields {
   action: 'imported' | 'replaced' | 'removed';
-  catalogId: string;
-  name: string;
-  version: string;
-  fileName: string;
-  sha256: string;
-  entries: number;
-  corrections: number;
 }
 
 interface Effective extends OverlaidCatalog {
