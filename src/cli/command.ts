@@ -19,6 +19,8 @@ export interface CliCommand {
   name: string;
   usage: string;
   summary: string;
+  /** Never writes: opens the workspace without its start-up clean-up, so it never waits for a writer. */
+  readOnly?: boolean;
   run(ctx: CliContext, args: string[]): Promise<number> | number;
 }
 

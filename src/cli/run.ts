@@ -1,5 +1,6 @@
 import { platformUserDataDir, resolveDataDir } from '../main/dataDir';
 import { sqliteSentence } from '../main/db/sqliteErrors';
+import { isBusy, OTHER_WRITER, otherWriterError } from '../main/db/immediateWrite';
 import { createServices, type Services } from '../main/services';
 import { AppError } from '../shared/errors';
 import { type CliCommand, type CliContext, type CliIo, UsageError } from './command';
@@ -76,6 +77,12 @@ function splitGlobal(argv: string[]): { globals: string[]; rest: string[] } {
   return { globals, rest };
 }
 
+/** How long a write waits for another Zonewalk's: ZONEWALK_WRITE_WAIT seconds, 30 by default. */
+function writeWaitMs(env: NodeJS.ProcessEnv): number {
+  const seconds = Number(env.ZONEWALK_WRITE_WAIT);
+  return env.ZONEWALK_WRITE_WAIT && Number.isFinite(seconds) && seconds >= 0 ? seconds * 1000 : 30_000;
+}
+
 export async function runCli(argv: string[], terminal: CliIo): Promise<number> {
   // Whatever a command prints passes here, so no user text can drive the terminal.
   const io: CliIo = {
@@ -115,7 +122,13 @@ export async function runCli(argv: string[], terminal: CliIo): Promise<number> {
     io,
     dataDir,
     services() {
-      services ??= createServices(dataDir);
+      services ??= createServices(dataDir, {
+        housekeeping: !command.readOnly,
+        writeWait: {
+          maxWaitMs: writeWaitMs(io.env),
+          onWait: () => io.stderr(`zonewalk: ${OTHER_WRITER}\n`),
+        },
+      });
       return services;
     },
   };
@@ -129,7 +142,9 @@ export async function runCli(argv: string[], terminal: CliIo): Promise<number> {
     const message =
       err instanceof AppError
         ? err.message
-        : (sqliteSentence(err)?.message ?? `unexpected error: ${(err as Error).message}`);
+        : isBusy(err)
+          ? otherWriterError().message
+          : (sqliteSentence(err)?.message ?? `unexpected error: ${(err as Error).message}`);
     io.stderr(`zonewalk: ${message.replace(/\s*\n\s*/g, ' ')}\n`);
     return 1;
   } finally {

@@ -1,12 +1,15 @@
 import os from 'node:os';
 import path from 'node:path';
 import type Database from 'better-sqlite3';
+import { immediateWrite, type WriteWait } from './db/immediateWrite';
 import { openDatabase } from './db/openDatabase';
 import { type AuditEntry, AuditTrail } from './services/auditTrail';
 
 export interface WorkspaceOptions {
   /** Injected clock for deterministic tests. */
   now?: () => string;
+  /** How a write waits for another process's (default: 30 s, silently). */
+  writeWait?: Partial<WriteWait>;
 }
 
 /**
@@ -19,6 +22,7 @@ export class Workspace {
   private readonly touchStmt: Database.Statement;
   private readonly guards: ((assessmentId: string, entry: AuditEntry) => void)[] = [];
   private readonly getSettingStmt: Database.Statement;
+  private readonly writeWait: WriteWait;
 
   private constructor(
     readonly db: Database.Database,
@@ -26,6 +30,7 @@ export class Workspace {
     opts: WorkspaceOptions,
   ) {
     this.now = opts.now ?? (() => new Date().toISOString());
+    this.writeWait = { maxWaitMs: 30_000, ...opts.writeWait };
     this.trail = new AuditTrail(db);
     this.touchStmt = db.prepare('UPDATE assessment SET updated_at = ? WHERE id = ?');
     this.getSettingStmt = db.prepare('SELECT value FROM setting WHERE key = ?');
@@ -62,11 +67,19 @@ export class Workspace {
   }
 
   setSetting(key: string, value: string): void {
-    this.db
-      .prepare(
-        'INSERT INTO setting (key, value) VALUES (?, ?) ON CONFLICT(key) DO UPDATE SET value = excluded.value',
-      )
-      .run(key, value);
+    const upsert = this.db.prepare(
+      'INSERT INTO setting (key, value) VALUES (?, ?) ON CONFLICT(key) DO UPDATE SET value = excluded.value',
+    );
+    this.write(() => upsert.run(key, value));
+  }
+
+  /**
+   * Runs a read-modify-write as one BEGIN IMMEDIATE transaction: what `fn` reads is still true when
+   * it writes, even with another process (the CLI beside the app) writing to the same file.
+   * `wait: false` gives up at once when another process is writing (housekeeping that can wait).
+   */
+  write<T>(fn: () => T, opts: { wait?: boolean } = {}): T {
+    return immediateWrite(this.db, fn, opts.wait === false ? { maxWaitMs: 0 } : this.writeWait);
   }
 
   /**
@@ -83,7 +96,7 @@ export class Workspace {
     entry: AuditEntry | ((result: T) => AuditEntry),
     write: (at: string) => T,
   ): T {
-    return this.db.transaction(() => {
+    return this.write(() => {
       const at = this.now();
       const result = write(at);
       const e = typeof entry === 'function' ? entry(result) : entry;
@@ -91,7 +104,7 @@ export class Workspace {
       this.trail.append(assessmentId, this.actor(), at, e);
       this.touchStmt.run(at, assessmentId);
       return result;
-    })();
+    });
   }
 
   close(): void {

@@ -2,6 +2,7 @@ import { execFileSync } from 'node:child_process';
 import { createHash, randomBytes } from 'node:crypto';
 import fs from 'node:fs';
 import path from 'node:path';
+import { chainGenesis } from '../../src/core/audit/auditChain';
 import { packageFileName } from '../../src/core/package/bagit';
 import { bufferFile, type PayloadFile } from '../../src/main/services/package/payload';
 import { type PackageSigner, writePackage } from '../../src/main/services/package/writePackage';
@@ -45,6 +46,7 @@ export async function writeTestPackage(
     title?: string;
     at?: string;
     redaction?: string;
+    zonewalkFields?: [string, string][];
   } = {},
 ) {
   const signer = opts.signer ?? testSigner();
@@ -59,6 +61,10 @@ export async function writeTestPackage(
       externalIdentifier: 'a-1',
       externalDescription: 'Waterworks Nord 2026',
       redaction: opts.redaction ?? 'none',
+      // testPayload's trail is empty: its head is the genesis of assessment a-1, as Zonewalk writes it.
+      zonewalkFields:
+        opts.zonewalkFields ??
+        (opts.files ? undefined : [['Zonewalk-Trail-Head', `0 sha256:${chainGenesis('a-1', sha256)}`]]),
     },
     files: opts.files ?? testPayload(),
     signer,

@@ -115,6 +115,25 @@ describe('interchange export', () => {
     expect(a.responses).toEqual(b.responses);
     expect(a.zones).toEqual(b.zones);
   });
+
+  it("importing a document with a deleted assessment's id starts a trail of its own", () => {
+    const { services } = openTestWorkspace();
+    const id = buildDemo(services).id;
+    const text = services.interchange.exportJson(id);
+    services.assessments.delete(id);
+    const deletedTrail = services.ws.trail.list(id);
+    expect(deletedTrail.at(-1)?.action).toBe('assessment.deleted');
+
+    const imported = services.interchange.import(text);
+    expect(imported.id).not.toBe(id);
+    expect(imported.title).toBe(JSON.parse(text).assessment.title);
+    const trail = services.ws.trail.list(imported.id);
+    expect(trail.map((e) => [e.seq, e.action])).toEqual([[1, 'assessment.imported']]);
+    expect(trail[0].data).toMatchObject({ documentId: id });
+    // The deleted assessment's record is untouched.
+    expect(services.ws.trail.list(id)).toEqual(deletedTrail);
+    expect(services.ws.trail.verify(imported.id)).toMatchObject({ ok: true });
+  });
 });
 
 /** A small valid document to break in one place per test. */

@@ -1,12 +1,18 @@
 import { createHash } from 'node:crypto';
 import { describe, expect, it } from 'vitest';
-import { type AuditEvent, eventHash, GENESIS_HASH, verifyChain } from '../../src/core/audit/auditChain';
+import {
+  type AuditEvent,
+  chainGenesis,
+  eventHash,
+  GENESIS_HASH,
+  verifyChain,
+} from '../../src/core/audit/auditChain';
 
 const sha = (s: string) => createHash('sha256').update(s).digest('hex');
 
-function chain(n: number): AuditEvent[] {
+function chain(n: number, genesis = GENESIS_HASH): AuditEvent[] {
   const out: AuditEvent[] = [];
-  let prev = GENESIS_HASH;
+  let prev = genesis;
   for (let seq = 1; seq <= n; seq++) {
     const fields = {
       seq,
@@ -50,5 +56,14 @@ describe('audit chain', () => {
     const c = chain(4);
     const swapped = [c[0], { ...c[2], seq: 2 }, { ...c[1], seq: 3 }, c[3]];
     expect(verifyChain(swapped, sha)).toMatchObject({ ok: false, brokenAt: 2 });
+  });
+  it('binds a scheme-2 chain to its assessment and still verifies scheme-1 trails', () => {
+    const genesis = chainGenesis('a-1', sha);
+    expect(genesis).toBe(sha('zonewalk.trail/2\na-1'));
+    expect(verifyChain(chain(3, genesis), sha, 'a-1')).toMatchObject({ ok: true, scheme: 2 });
+    expect(verifyChain(chain(3), sha, 'a-1')).toMatchObject({ ok: true, scheme: 1 });
+    expect(verifyChain(chain(3, genesis), sha, 'a-2')).toMatchObject({ ok: false, brokenAt: 1 });
+    expect(verifyChain(chain(3, genesis), sha)).toMatchObject({ ok: false, brokenAt: 1 });
+    expect(verifyChain([], sha, 'a-1')).toMatchObject({ ok: true, head: genesis });
   });
 });

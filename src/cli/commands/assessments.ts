@@ -5,6 +5,7 @@ import { cell } from '../terminalText';
 
 export const listCommand: CliCommand = {
   name: 'list',
+  readOnly: true,
   usage: 'list [--json]',
   summary: 'List the assessments in the workspace',
   run(ctx, args) {

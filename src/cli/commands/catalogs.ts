@@ -11,6 +11,7 @@ import { cell } from '../terminalText';
 
 export const catalogsCommand: CliCommand = {
   name: 'catalogs',
+  readOnly: true,
   usage: 'catalogs [--json]',
   summary: 'List the catalogs and the licensed overlay loaded for each',
   run(ctx, args) {

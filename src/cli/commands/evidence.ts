@@ -105,6 +105,7 @@ export const evidenceAddFolderCommand: CliCommand = {
 
 export const evidenceListCommand: CliCommand = {
   name: 'evidence list',
+  readOnly: true,
   usage: 'evidence list ID [--json] [--removed]',
   summary: 'List the evidence of an assessment with hash, size, capture and links',
   run(ctx, args) {

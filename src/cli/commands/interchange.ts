@@ -45,6 +45,7 @@ export const importCommand: CliCommand = {
 
 export const exportCommand: CliCommand = {
   name: 'export',
+  readOnly: true,
   usage: 'export json|xlsx|pdf ID [--out FILE]',
   summary:
     'Export an assessment: json (zonewalk.assessment/1, to FILE or stdout), xlsx (gap register), pdf (findings report)',

@@ -107,6 +107,7 @@ export function scoreTable(s: AssessmentScore, title: string, names: Map<string,
 
 export const scoreCommand: CliCommand = {
   name: 'score',
+  readOnly: true,
   usage: 'score ID [--json]',
   summary: 'Print SL-A beside SL-T per zone, conduit and asset, 2-1 maturity and gap counts',
   run(ctx, args) {

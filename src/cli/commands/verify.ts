@@ -11,6 +11,7 @@ import { formatVerifyReport } from './verifyText';
 
 export const verifyCommand: CliCommand = {
   name: 'verify',
+  readOnly: true,
   usage: 'verify FILE [--trust PEM]... [--json]',
   summary:
     'Check a signed audit package: exit 0 valid and trusted, 3 signer not trusted, 1 invalid, 2 unreadable',

@@ -4,6 +4,7 @@ import Database from 'better-sqlite3';
 import { AppError } from '../../shared/errors';
 import { mkdirPrivate, PRIVATE_FILE, tightenFile } from '../privateFiles';
 import { toFsAppError } from './fsErrors';
+import { BUSY_TIMEOUT_MS, isBusy, otherWriterError } from './immediateWrite';
 import { currentSchemaVersion, LATEST_SCHEMA_VERSION, migrate } from './migrations';
 import { sqliteSentence } from './sqliteErrors';
 
@@ -66,6 +67,7 @@ function inspectExisting(file: string): void {
 export function sqliteToAppError(err: unknown, file: string): AppError {
   if (err instanceof AppError) return err;
   const code = (err as { code?: string }).code ?? '';
+  if (isBusy(err)) return otherWriterError();
   if (code === 'SQLITE_NOTADB') {
     return new AppError('not-a-database', `${file} is not a Zonewalk database. It was left untouched.`);
   }
@@ -101,7 +103,7 @@ export function openDatabase(dataDir: string): Database.Database {
     db.pragma('journal_mode = WAL');
     db.pragma('synchronous = FULL');
     db.pragma('foreign_keys = ON');
-    db.pragma('busy_timeout = 5000');
+    db.pragma(`busy_timeout = ${BUSY_TIMEOUT_MS}`);
     // Deleted rows are overwritten with zeros: a deleted signing key's encrypted PEM must not stay
     // readable in the file (docs/security.md).
     db.pragma('secure_delete = ON');

@@ -88,6 +88,10 @@ export class AssessmentService {
     return toDetails(row);
   }
 
+  exists(id: string): boolean {
+    return this.ws.db.prepare('SELECT 1 FROM assessment WHERE id = ?').get(id) !== undefined;
+  }
+
   /** Throws not-found unless the assessment exists; used by every service that writes into one. */
   require(id: string): void {
     if (!this.ws.db.prepare('SELECT 1 FROM assessment WHERE id = ?').get(id)) {
@@ -121,36 +125,40 @@ export class AssessmentService {
   }
 
   update(id: string, patch: AssessmentPatch): AssessmentDetails {
-    const before = this.get(id);
-    const keys = (Object.keys(patch) as (keyof AssessmentPatch)[]).filter((k) => patch[k] !== undefined);
-    if (keys.length === 0) return before;
-    const values = keys.map((k) => {
-      const v = patch[k];
-      return k === 'assessors' ? JSON.stringify(v) : k === 'title' ? String(v).trim() : v;
+    return this.ws.write(() => {
+      const before = this.get(id);
+      const keys = (Object.keys(patch) as (keyof AssessmentPatch)[]).filter((k) => patch[k] !== undefined);
+      if (keys.length === 0) return before;
+      const values = keys.map((k) => {
+        const v = patch[k];
+        return k === 'assessors' ? JSON.stringify(v) : k === 'title' ? String(v).trim() : v;
+      });
+      const changes = Object.fromEntries(
+        keys.map((k) => [k, { from: before[k] ?? null, to: patch[k] ?? null }]),
+      );
+      this.ws.change(
+        id,
+        { action: 'assessment.updated', entity: 'assessment', entityId: id, data: changes as JsonValue },
+        () => {
+          const set = keys.map((k) => `${PATCH_COLUMNS[k]} = ?`).join(', ');
+          this.ws.db.prepare(`UPDATE assessment SET ${set} WHERE id = ?`).run(...values, id);
+        },
+      );
+      return this.get(id);
     });
-    const changes = Object.fromEntries(
-      keys.map((k) => [k, { from: before[k] ?? null, to: patch[k] ?? null }]),
-    );
-    this.ws.change(
-      id,
-      { action: 'assessment.updated', entity: 'assessment', entityId: id, data: changes as JsonValue },
-      () => {
-        const set = keys.map((k) => `${PATCH_COLUMNS[k]} = ?`).join(', ');
-        this.ws.db.prepare(`UPDATE assessment SET ${set} WHERE id = ?`).run(...values, id);
-      },
-    );
-    return this.get(id);
   }
 
   delete(id: string): { deleted: string } {
-    const before = this.get(id);
-    this.ws.change(
-      id,
-      { action: 'assessment.deleted', entity: 'assessment', entityId: id, data: { title: before.title } },
-      () => {
-        this.ws.db.prepare('DELETE FROM assessment WHERE id = ?').run(id);
-      },
-    );
+    this.ws.write(() => {
+      const before = this.get(id);
+      this.ws.change(
+        id,
+        { action: 'assessment.deleted', entity: 'assessment', entityId: id, data: { title: before.title } },
+        () => {
+          this.ws.db.prepare('DELETE FROM assessment WHERE id = ?').run(id);
+        },
+      );
+    });
     for (const listener of this.deleted) listener(id);
     return { deleted: id };
   }

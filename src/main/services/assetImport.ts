@@ -136,35 +136,39 @@ export class AssetImportService {
       return { imported: 0, errors };
     }
 
-    const taken = new Set(
-      this.ws.db
-        .prepare('SELECT id FROM asset WHERE assessment_id = ?')
-        .pluck()
-        .all(assessmentId) as string[],
-    );
-    const assets: Asset[] = parsed.map((a) => {
-      const id = newId(a.name, 'asset', (x) => taken.has(x));
-      taken.add(id);
-      return { id, ...a };
-    });
-    this.ws.change(
-      assessmentId,
-      {
-        action: 'assets.imported',
-        entity: 'asset',
-        entityId: file.fileName,
-        data: {
-          file: file.fileName,
-          sha256: sha256Hex(bytes),
-          count: assets.length,
-          assets: assets.map((a) => a.id),
+    // The ids in use are read in the transaction that inserts, so two imports cannot pick the same.
+    const imported = this.ws.write(() => {
+      const taken = new Set(
+        this.ws.db
+          .prepare('SELECT id FROM asset WHERE assessment_id = ?')
+          .pluck()
+          .all(assessmentId) as string[],
+      );
+      const assets: Asset[] = parsed.map((a) => {
+        const id = newId(a.name, 'asset', (x) => taken.has(x));
+        taken.add(id);
+        return { id, ...a };
+      });
+      this.ws.change(
+        assessmentId,
+        {
+          action: 'assets.imported',
+          entity: 'asset',
+          entityId: file.fileName,
+          data: {
+            file: file.fileName,
+            sha256: sha256Hex(bytes),
+            count: assets.length,
+            assets: assets.map((a) => a.id),
+          },
         },
-      },
-      () => {
-        for (const a of assets) this.assets.insert(assessmentId, a);
-      },
-    );
-    return { imported: assets.length, errors: [] };
+        () => {
+          for (const a of assets) this.assets.insert(assessmentId, a);
+        },
+      );
+      return assets.length;
+    });
+    return { imported, errors: [] };
   }
 
   /** Column index per mapped field; a mapping that names a missing column or leaves out a required field is refused. */

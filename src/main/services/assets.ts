@@ -81,24 +81,26 @@ export class AssetService {
   }
 
   create(assessmentId: string, input: NewAsset, id?: string): Asset {
-    this.assessments.require(assessmentId);
-    this.requireZone(assessmentId, input.zone);
-    const asset: Asset = {
-      id: id ?? newId(input.name, 'asset', (x) => this.isTaken(assessmentId, x)),
-      name: input.name.trim(),
-      zone: input.zone,
-      componentType: input.componentType,
-      vendor: input.vendor ?? '',
-      model: input.model ?? '',
-      firmware: input.firmware ?? '',
-      legacy: input.legacy ?? false,
-    };
-    this.ws.change(
-      assessmentId,
-      { action: 'asset.created', entity: 'asset', entityId: asset.id, data: { ...asset } },
-      () => this.insert(assessmentId, asset),
-    );
-    return asset;
+    return this.ws.write(() => {
+      this.assessments.require(assessmentId);
+      this.requireZone(assessmentId, input.zone);
+      const asset: Asset = {
+        id: id ?? newId(input.name, 'asset', (x) => this.isTaken(assessmentId, x)),
+        name: input.name.trim(),
+        zone: input.zone,
+        componentType: input.componentType,
+        vendor: input.vendor ?? '',
+        model: input.model ?? '',
+        firmware: input.firmware ?? '',
+        legacy: input.legacy ?? false,
+      };
+      this.ws.change(
+        assessmentId,
+        { action: 'asset.created', entity: 'asset', entityId: asset.id, data: { ...asset } },
+        () => this.insert(assessmentId, asset),
+      );
+      return asset;
+    });
   }
 
   /** Inserts without an audit event: for callers that write their own (import, batch). */
@@ -122,47 +124,49 @@ export class AssetService {
    * checklist cannot show.
    */
   update(assessmentId: string, id: string, patch: AssetPatch): Asset {
-    const before = this.get(assessmentId, id);
-    if (patch.zone !== undefined && patch.zone !== before.zone) this.requireZone(assessmentId, patch.zone);
-    const next = applyPatch(before, { ...patch, name: patch.name?.trim() });
-    const changes = changesOf(before, next);
-    if (Object.keys(changes).length === 0) return before;
-    const dropped =
-      next.componentType === before.componentType
-        ? []
-        : (this.answeredStmt.all(assessmentId, id) as { requirement: string }[])
-            .map((r) => r.requirement)
-            .filter((r) => this.index.problem('asset', r, next.componentType) !== null);
-    this.ws.change(
-      assessmentId,
-      {
-        action: 'asset.updated',
-        entity: 'asset',
-        entityId: id,
-        data: dropped.length ? { ...changes, removedResponses: dropped } : changes,
-      },
-      () => {
-        this.cleanup.removeResponses(assessmentId, { kind: 'asset', id }, dropped);
-        this.updateStmt.run(
-          next.name,
-          next.zone,
-          next.componentType,
-          next.vendor,
-          next.model,
-          next.firmware,
-          next.legacy ? 1 : 0,
-          assessmentId,
-          id,
-        );
-      },
-    );
-    return next;
+    return this.ws.write(() => {
+      const before = this.get(assessmentId, id);
+      if (patch.zone !== undefined && patch.zone !== before.zone) this.requireZone(assessmentId, patch.zone);
+      const next = applyPatch(before, { ...patch, name: patch.name?.trim() });
+      const changes = changesOf(before, next);
+      if (Object.keys(changes).length === 0) return before;
+      const dropped =
+        next.componentType === before.componentType
+          ? []
+          : (this.answeredStmt.all(assessmentId, id) as { requirement: string }[])
+              .map((r) => r.requirement)
+              .filter((r) => this.index.problem('asset', r, next.componentType) !== null);
+      this.ws.change(
+        assessmentId,
+        {
+          action: 'asset.updated',
+          entity: 'asset',
+          entityId: id,
+          data: dropped.length ? { ...changes, removedResponses: dropped } : changes,
+        },
+        () => {
+          this.cleanup.removeResponses(assessmentId, { kind: 'asset', id }, dropped);
+          this.updateStmt.run(
+            next.name,
+            next.zone,
+            next.componentType,
+            next.vendor,
+            next.model,
+            next.firmware,
+            next.legacy ? 1 : 0,
+            assessmentId,
+            id,
+          );
+        },
+      );
+      return next;
+    });
   }
 
   /** Moves assets to another zone, one audit event each (inside the caller's transaction when there is one). */
   move(assessmentId: string, ids: string[], zone: string): void {
-    this.requireZone(assessmentId, zone);
-    this.ws.db.transaction(() => {
+    this.ws.write(() => {
+      this.requireZone(assessmentId, zone);
       for (const id of ids) {
         const before = this.get(assessmentId, id);
         if (before.zone === zone) continue;
@@ -179,32 +183,34 @@ export class AssetService {
           },
         );
       }
-    })();
+    });
   }
 
   /** Deletes an asset with its answers; `withZone` names the zone whose deletion took it along. */
   delete(assessmentId: string, id: string, withZone?: string): ScopedDeletion {
-    const before = this.get(assessmentId, id);
-    const d = this.ws.change(
-      assessmentId,
-      (r: { removedResponses: number; detachedFindings: string[] }) => ({
-        action: 'asset.deleted',
-        entity: 'asset',
-        entityId: id,
-        data: {
-          name: before.name,
-          zone: before.zone,
-          ...(withZone && { withZone }),
-          removedResponses: r.removedResponses,
-          detachedFindings: r.detachedFindings,
+    return this.ws.write(() => {
+      const before = this.get(assessmentId, id);
+      const d = this.ws.change(
+        assessmentId,
+        (r: { removedResponses: number; detachedFindings: string[] }) => ({
+          action: 'asset.deleted',
+          entity: 'asset',
+          entityId: id,
+          data: {
+            name: before.name,
+            zone: before.zone,
+            ...(withZone && { withZone }),
+            removedResponses: r.removedResponses,
+            detachedFindings: r.detachedFindings,
+          },
+        }),
+        (at) => {
+          const r = this.cleanup.removeScope(assessmentId, { kind: 'asset', id }, at);
+          this.deleteStmt.run(assessmentId, id);
+          return r;
         },
-      }),
-      (at) => {
-        const r = this.cleanup.removeScope(assessmentId, { kind: 'asset', id }, at);
-        this.deleteStmt.run(assessmentId, id);
-        return r;
-      },
-    );
-    return { deleted: id, detachedFindings: d.detachedFindings };
+      );
+      return { deleted: id, detachedFindings: d.detachedFindings };
+    });
   }
 }

@@ -2,8 +2,8 @@ import type Database from 'better-sqlite3';
 import {
   type AuditEvent,
   type ChainVerdict,
+  chainGenesis,
   eventHash,
-  GENESIS_HASH,
   verifyChain,
 } from '../../core/audit/auditChain';
 import type { JsonValue } from '../../core/canonicalJson';
@@ -61,7 +61,8 @@ export class AuditTrail {
 
   append(assessmentId: string, actor: string, at: string, entry: AuditEntry): AuditEvent {
     const head = this.headStmt.get(assessmentId) as { seq: number; hash: string } | undefined;
-    const prev = head?.hash ?? GENESIS_HASH;
+    // New trails start at their assessment's own genesis (scheme 2); old ones go on as they began.
+    const prev = head?.hash ?? chainGenesis(assessmentId, sha256Hex);
     const fields = { seq: (head?.seq ?? 0) + 1, at, actor, ...entry };
     const hash = eventHash(prev, fields, sha256Hex);
     this.insertStmt.run(
@@ -79,11 +80,16 @@ export class AuditTrail {
     return { ...fields, prev, hash };
   }
 
+  /** Whether any event was ever recorded under this id (a deleted assessment's trail stays). */
+  exists(assessmentId: string): boolean {
+    return this.headStmt.get(assessmentId) !== undefined;
+  }
+
   list(assessmentId: string): AuditEvent[] {
     return (this.listStmt.all(assessmentId) as EventRow[]).map(fromRow);
   }
 
   verify(assessmentId: string): ChainVerdict {
-    return verifyChain(this.list(assessmentId), sha256Hex);
+    return verifyChain(this.list(assessmentId), sha256Hex, assessmentId);
   }
 }

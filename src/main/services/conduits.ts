@@ -79,103 +79,109 @@ export class ConduitService {
   }
 
   create(assessmentId: string, input: NewConduit, id?: string): Conduit {
-    this.assessments.require(assessmentId);
-    const [a, b] = this.zonesOf(assessmentId, input.zones);
-    const conduitId =
-      id ?? newId(input.name, 'conduit', (x) => this.getStmt.get(assessmentId, x) !== undefined);
-    const conduit: Conduit = {
-      id: conduitId,
-      name: input.name.trim(),
-      description: input.description ?? '',
-      zones: [a.id, b.id],
-      protocols: (input.protocols ?? []).map((p) => p.trim()).filter(Boolean),
-      slTarget: input.slTarget ?? defaultConduitSl(a.slTarget, b.slTarget),
-    };
-    this.ws.change(
-      assessmentId,
-      {
-        action: 'conduit.created',
-        entity: 'conduit',
-        entityId: conduitId,
-        data: {
-          name: conduit.name,
-          zones: [...conduit.zones],
-          protocols: [...conduit.protocols],
-          slTarget: { ...conduit.slTarget },
-          slTargetDefaulted: input.slTarget === undefined,
+    return this.ws.write(() => {
+      this.assessments.require(assessmentId);
+      const [a, b] = this.zonesOf(assessmentId, input.zones);
+      const conduitId =
+        id ?? newId(input.name, 'conduit', (x) => this.getStmt.get(assessmentId, x) !== undefined);
+      const conduit: Conduit = {
+        id: conduitId,
+        name: input.name.trim(),
+        description: input.description ?? '',
+        zones: [a.id, b.id],
+        protocols: (input.protocols ?? []).map((p) => p.trim()).filter(Boolean),
+        slTarget: input.slTarget ?? defaultConduitSl(a.slTarget, b.slTarget),
+      };
+      this.ws.change(
+        assessmentId,
+        {
+          action: 'conduit.created',
+          entity: 'conduit',
+          entityId: conduitId,
+          data: {
+            name: conduit.name,
+            zones: [...conduit.zones],
+            protocols: [...conduit.protocols],
+            slTarget: { ...conduit.slTarget },
+            slTargetDefaulted: input.slTarget === undefined,
+          },
         },
-      },
-      () => {
-        this.insertStmt.run(
-          conduitId,
-          assessmentId,
-          conduit.name,
-          conduit.description,
-          a.id,
-          b.id,
-          JSON.stringify(conduit.protocols),
-          slJson(conduit.slTarget),
-        );
-      },
-    );
-    return conduit;
+        () => {
+          this.insertStmt.run(
+            conduitId,
+            assessmentId,
+            conduit.name,
+            conduit.description,
+            a.id,
+            b.id,
+            JSON.stringify(conduit.protocols),
+            slJson(conduit.slTarget),
+          );
+        },
+      );
+      return conduit;
+    });
   }
 
   update(assessmentId: string, id: string, patch: ConduitPatch): Conduit {
-    const before = this.get(assessmentId, id);
-    if (patch.zones) this.zonesOf(assessmentId, patch.zones);
-    const next: Conduit = {
-      ...before,
-      ...(patch.name !== undefined && { name: patch.name.trim() }),
-      ...(patch.description !== undefined && { description: patch.description }),
-      ...(patch.zones && { zones: [patch.zones[0], patch.zones[1]] as [string, string] }),
-      ...(patch.protocols && { protocols: patch.protocols.map((p) => p.trim()).filter(Boolean) }),
-      ...(patch.slTarget && { slTarget: patch.slTarget }),
-    };
-    const changes = changesOf(before, next);
-    if (Object.keys(changes).length === 0) return before;
-    this.ws.change(
-      assessmentId,
-      { action: 'conduit.updated', entity: 'conduit', entityId: id, data: changes },
-      () => {
-        this.updateStmt.run(
-          next.name,
-          next.description,
-          next.zones[0],
-          next.zones[1],
-          JSON.stringify(next.protocols),
-          slJson(next.slTarget),
-          assessmentId,
-          id,
-        );
-      },
-    );
-    return next;
+    return this.ws.write(() => {
+      const before = this.get(assessmentId, id);
+      if (patch.zones) this.zonesOf(assessmentId, patch.zones);
+      const next: Conduit = {
+        ...before,
+        ...(patch.name !== undefined && { name: patch.name.trim() }),
+        ...(patch.description !== undefined && { description: patch.description }),
+        ...(patch.zones && { zones: [patch.zones[0], patch.zones[1]] as [string, string] }),
+        ...(patch.protocols && { protocols: patch.protocols.map((p) => p.trim()).filter(Boolean) }),
+        ...(patch.slTarget && { slTarget: patch.slTarget }),
+      };
+      const changes = changesOf(before, next);
+      if (Object.keys(changes).length === 0) return before;
+      this.ws.change(
+        assessmentId,
+        { action: 'conduit.updated', entity: 'conduit', entityId: id, data: changes },
+        () => {
+          this.updateStmt.run(
+            next.name,
+            next.description,
+            next.zones[0],
+            next.zones[1],
+            JSON.stringify(next.protocols),
+            slJson(next.slTarget),
+            assessmentId,
+            id,
+          );
+        },
+      );
+      return next;
+    });
   }
 
   /** Deletes a conduit with its answers; `withZone` names the zone whose deletion took it along. */
   delete(assessmentId: string, id: string, withZone?: string): ScopedDeletion {
-    const before = this.get(assessmentId, id);
-    const d = this.ws.change(
-      assessmentId,
-      (d: ScopedDeletion & { removedResponses: number }) => ({
-        action: 'conduit.deleted',
-        entity: 'conduit',
-        entityId: id,
-        data: {
-          name: before.name,
-          zones: [...before.zones],
-          ...(withZone && { withZone }),
-          removedResponses: d.removedResponses,
-          detachedFindings: d.detachedFindings,
+    return this.ws.write(() => {
+      const before = this.get(assessmentId, id);
+      const d = this.ws.change(
+        assessmentId,
+        (d: ScopedDeletion & { removedResponses: number }) => ({
+          action: 'conduit.deleted',
+          entity: 'conduit',
+          entityId: id,
+          data: {
+            name: before.name,
+            zones: [...before.zones],
+            ...(withZone && { withZone }),
+            removedResponses: d.removedResponses,
+            detachedFindings: d.detachedFindings,
+          },
+        }),
+        (at) => {
+          const r = this.cleanup.removeScope(assessmentId, { kind: 'conduit', id }, at);
+          this.deleteStmt.run(assessmentId, id);
+          return { deleted: id, ...r };
         },
-      }),
-      (at) => {
-        const r = this.cleanup.removeScope(assessmentId, { kind: 'conduit', id }, at);
-        this.deleteStmt.run(assessmentId, id);
-        return { deleted: id, ...r };
-      },
-    );
-    return { deleted: d.deleted, detachedFindings: d.detachedFindings };
+      );
+      return { deleted: d.deleted, detachedFindings: d.detachedFindings };
+    });
   }
 }

@@ -120,67 +120,73 @@ export class FindingService {
   }
 
   create(assessmentId: string, input: NewFinding, id?: string): Finding {
-    this.assessments.require(assessmentId);
-    const fields: FindingFields = {
-      title: input.title.trim(),
-      requirement: input.requirement ?? null,
-      scope: input.scope ?? null,
-      severity: input.severity,
-      description: input.description ?? '',
-      recommendation: input.recommendation ?? '',
-      owner: input.owner ?? '',
-      due: input.due ?? null,
-      status: input.status ?? 'open',
-    };
-    this.check(assessmentId, fields);
-    const findingId =
-      id ?? newId(fields.title, 'finding', (x) => this.getStmt.get(assessmentId, x) !== undefined);
-    this.ws.change(
-      assessmentId,
-      {
-        action: 'finding.created',
-        entity: 'finding',
-        entityId: findingId,
-        data: { ...fields, scope: fields.scope ? { ...fields.scope } : null },
-      },
-      (at) => {
-        this.insertStmt.run(this.params(assessmentId, findingId, fields, at));
-      },
-    );
-    return { id: findingId, ...fields, evidence: [] };
+    return this.ws.write(() => {
+      this.assessments.require(assessmentId);
+      const fields: FindingFields = {
+        title: input.title.trim(),
+        requirement: input.requirement ?? null,
+        scope: input.scope ?? null,
+        severity: input.severity,
+        description: input.description ?? '',
+        recommendation: input.recommendation ?? '',
+        owner: input.owner ?? '',
+        due: input.due ?? null,
+        status: input.status ?? 'open',
+      };
+      this.check(assessmentId, fields);
+      const findingId =
+        id ?? newId(fields.title, 'finding', (x) => this.getStmt.get(assessmentId, x) !== undefined);
+      this.ws.change(
+        assessmentId,
+        {
+          action: 'finding.created',
+          entity: 'finding',
+          entityId: findingId,
+          data: { ...fields, scope: fields.scope ? { ...fields.scope } : null },
+        },
+        (at) => {
+          this.insertStmt.run(this.params(assessmentId, findingId, fields, at));
+        },
+      );
+      return { id: findingId, ...fields, evidence: [] };
+    });
   }
 
   update(assessmentId: string, id: string, patch: FindingPatch): Finding {
-    const before = this.get(assessmentId, id);
-    const next = applyPatch(before, { ...patch, title: patch.title?.trim() });
-    const changes = changesOf(before, next);
-    if (Object.keys(changes).length === 0) return before;
-    this.check(assessmentId, next);
-    this.ws.change(
-      assessmentId,
-      { action: 'finding.updated', entity: 'finding', entityId: id, data: changes },
-      (at) => {
-        this.updateStmt.run(this.params(assessmentId, id, next, at));
-      },
-    );
-    return next;
+    return this.ws.write(() => {
+      const before = this.get(assessmentId, id);
+      const next = applyPatch(before, { ...patch, title: patch.title?.trim() });
+      const changes = changesOf(before, next);
+      if (Object.keys(changes).length === 0) return before;
+      this.check(assessmentId, next);
+      this.ws.change(
+        assessmentId,
+        { action: 'finding.updated', entity: 'finding', entityId: id, data: changes },
+        (at) => {
+          this.updateStmt.run(this.params(assessmentId, id, next, at));
+        },
+      );
+      return next;
+    });
   }
 
   delete(assessmentId: string, id: string): { deleted: string } {
-    const before = this.get(assessmentId, id);
-    this.ws.change(
-      assessmentId,
-      {
-        action: 'finding.deleted',
-        entity: 'finding',
-        entityId: id,
-        data: { title: before.title, severity: before.severity, unlinkedEvidence: before.evidence },
-      },
-      () => {
-        this.deleteLinksStmt.run(assessmentId, id);
-        this.deleteStmt.run(assessmentId, id);
-      },
-    );
-    return { deleted: id };
+    return this.ws.write(() => {
+      const before = this.get(assessmentId, id);
+      this.ws.change(
+        assessmentId,
+        {
+          action: 'finding.deleted',
+          entity: 'finding',
+          entityId: id,
+          data: { title: before.title, severity: before.severity, unlinkedEvidence: before.evidence },
+        },
+        () => {
+          this.deleteLinksStmt.run(assessmentId, id);
+          this.deleteStmt.run(assessmentId, id);
+        },
+      );
+      return { deleted: id };
+    });
   }
 }

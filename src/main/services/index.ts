@@ -53,6 +53,8 @@ export interface ServiceOptions extends WorkspaceOptions {
   /** Validated catalogs can be shared between workspaces (tests, e2e harness). */
   catalogs?: CatalogService;
   evidence?: EvidenceOptions;
+  /** Clean up temp files and unreferenced blobs on open (default); read-only CLI commands do not. */
+  housekeeping?: boolean;
 }
 
 export function createServices(dataDir: string, opts: ServiceOptions = {}): Services {
@@ -67,7 +69,7 @@ export function createServices(dataDir: string, opts: ServiceOptions = {}): Serv
   const conduits = new ConduitService(ws, assessments, cleanup);
   const assets = new AssetService(ws, assessments, cleanup, requirements);
   const evidence = new EvidenceService(ws, assessments, opts.evidence);
-  evidence.sweep();
+  if (opts.housekeeping !== false) evidence.sweep();
   assessments.onDeleted(() => evidence.collectGarbage());
   const reports = new ReportService(ws, reportSources(ws, assessments, catalogs, evidence));
   const signing = new SigningService(ws);

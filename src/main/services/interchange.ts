@@ -135,42 +135,47 @@ export class InterchangeService {
   /** Imports a whole document in one transaction with one audit event; nothing is written on any error. */
   import(text: string, opts: ImportOptions = {}): ImportResult {
     const doc = this.parse(text, opts.source, opts.maxBytes);
-    const existing = this.ws.db.prepare('SELECT title FROM assessment WHERE id = ?').get(doc.assessment.id) as
-      | { title: string }
-      | undefined;
-    if (existing && !opts.asCopy) {
-      throw new AppError(
-        'conflict',
-        `An assessment with id ${doc.assessment.id} ("${existing.title}") already exists in this workspace. Import it as a copy to keep both, or delete the existing one first.`,
-      );
-    }
-    const id = existing ? randomUUID() : doc.assessment.id;
-    const title = existing ? `${doc.assessment.title} (copy)` : doc.assessment.title;
-    const counts = {
-      zones: doc.zones.length,
-      conduits: doc.conduits.length,
-      assets: doc.assets.length,
-      responses: doc.responses.length,
-      findings: doc.findings.length,
-      evidence: doc.evidence.length,
-    };
-    this.ws.change(
-      id,
-      {
-        action: 'assessment.imported',
-        entity: 'assessment',
-        entityId: id,
-        data: {
-          title,
-          source: opts.source ?? null,
-          sha256: sha256Hex(text),
-          ...(existing && { copyOf: doc.assessment.id }),
-          ...counts,
+    return this.ws.write(() => {
+      const existing = this.ws.db
+        .prepare('SELECT title FROM assessment WHERE id = ?')
+        .get(doc.assessment.id) as { title: string } | undefined;
+      if (existing && !opts.asCopy) {
+        throw new AppError(
+          'conflict',
+          `An assessment with id ${doc.assessment.id} ("${existing.title}") already exists in this workspace. Import it as a copy to keep both, or delete the existing one first.`,
+        );
+      }
+      // A deleted assessment's trail stays on record under its id; a new import must start its own.
+      const deletedTrail = !existing && this.ws.trail.exists(doc.assessment.id);
+      const id = existing || deletedTrail ? randomUUID() : doc.assessment.id;
+      const title = existing ? `${doc.assessment.title} (copy)` : doc.assessment.title;
+      const counts = {
+        zones: doc.zones.length,
+        conduits: doc.conduits.length,
+        assets: doc.assets.length,
+        responses: doc.responses.length,
+        findings: doc.findings.length,
+        evidence: doc.evidence.length,
+      };
+      this.ws.change(
+        id,
+        {
+          action: 'assessment.imported',
+          entity: 'assessment',
+          entityId: id,
+          data: {
+            title,
+            source: opts.source ?? null,
+            sha256: sha256Hex(text),
+            ...(existing && { copyOf: doc.assessment.id }),
+            ...(deletedTrail && { documentId: doc.assessment.id }),
+            ...counts,
+          },
         },
-      },
-      (at) => this.write(id, title, doc, at),
-    );
-    return { id, title, counts };
+        (at) => this.write(id, title, doc, at),
+      );
+      return { id, title, counts };
+    });
   }
 
   private prepare(db: Database.Database) {

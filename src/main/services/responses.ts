@@ -99,6 +99,16 @@ export class ResponseService {
 
   /** Upserts one answer; fields not in the patch keep their value. */
   set(assessmentId: string, scope: Scope, requirement: string, patch: ResponsePatch): ChecklistResponse {
+    // Read and write in one immediate transaction: a stale copy would overwrite another writer's fields.
+    return this.ws.write(() => this.setInTx(assessmentId, scope, requirement, patch));
+  }
+
+  private setInTx(
+    assessmentId: string,
+    scope: Scope,
+    requirement: string,
+    patch: ResponsePatch,
+  ): ChecklistResponse {
     const s = this.scopes.resolve(assessmentId, scope);
     requireAnswerable(this.index, s, requirement);
     const [kind, id] = scopeColumns(scope);
@@ -152,6 +162,10 @@ export class ResponseService {
   }
 
   clear(assessmentId: string, scope: Scope, requirement: string): { cleared: boolean } {
+    return this.ws.write(() => this.clearInTx(assessmentId, scope, requirement));
+  }
+
+  private clearInTx(assessmentId: string, scope: Scope, requirement: string): { cleared: boolean } {
     const s = this.scopes.resolve(assessmentId, scope);
     const [kind, id] = scopeColumns(scope);
     const row = this.getStmt.get(assessmentId, kind, id, requirement) as ResponseRow | undefined;

@@ -1,5 +1,13 @@
 import type Database from 'better-sqlite3';
 import { applyOverlay, type OverlaidCatalog } from '../../core/catalog/overlay';
+import {
+  type OverlayChainVerdict,
+  type OverlayEventFields,
+  overlayEventHash,
+  overlayGenesis,
+  type StoredOverlayEvent,
+  verifyOverlayHistory,
+} from '../../core/catalog/overlayHistory';
 import { type Catalog, type CatalogPart, isChecklistItem } from '../../core/catalog/types';
 import type {
   CatalogSummary,
@@ -29,18 +37,8 @@ interface OverlayRow {
   imported_by: string;
 }
 
-export interface OverlayEvent {
-  seq: number;
-  at: string;
-  actor: string;
+export interface OverlayEvent extends OverlayEventFields {
   action: 'imported' | 'replaced' | 'removed';
-  catalogId: string;
-  name: string;
-  version: string;
-  fileName: string;
-  sha256: string;
-  entries: number;
-  corrections: number;
 }
 
 interface Effective extends OverlaidCatalog {
@@ -245,29 +243,83 @@ export class WorkspaceCatalogs {
       .all() as OverlayEvent[];
   }
 
+  /**
+   * Appends to the hash-chained overlay history and records the change in the trail of every
+   * assessment judged by this catalog (read-only review copies excepted): an overlay changes their
+   * results, so their own history must say when and by which file.
+   */
   private logEvent(action: OverlayEvent['action'], r: OverlayRow, at: string, actor: string): void {
+    const stored = this.storedHistory();
+    const prev = overlayHead(stored);
+    const last = this.ws.db
+      .prepare("SELECT seq FROM sqlite_sequence WHERE name = 'catalog_overlay_event'")
+      .pluck()
+      .get() as number | undefined;
+    const fields = {
+      seq: Math.max(last ?? 0, stored.at(-1)?.seq ?? 0) + 1,
+      at,
+      actor,
+      action,
+      catalogId: r.catalog_id,
+      name: r.name,
+      version: r.version,
+      fileName: r.file_name,
+      sha256: r.sha256,
+      entries: r.entries,
+      corrections: r.corrections,
+    };
+    const hash = overlayEventHash(prev, fields, sha256Hex);
     this.ws.db
       .prepare(
-        `INSERT INTO catalog_overlay_event (at, actor, action, catalog_id, name, version, file_name, sha256,
-           entries, corrections) VALUES (?, ?, ?, ?, ?, ?, ?, ?, ?, ?)`,
+        `INSERT INTO catalog_overlay_event (seq, at, actor, action, catalog_id, name, version, file_name, sha256,
+           entries, corrections, prev, hash)
+         VALUES (@seq, @at, @actor, @action, @catalogId, @name, @version, @fileName, @sha256, @entries,
+           @corrections, @prev, @hash)`,
       )
-      .run(
-        at,
-        actor,
-        action,
-        r.catalog_id,
-        r.name,
-        r.version,
-        r.file_name,
-        r.sha256,
-        r.entries,
-        r.corrections,
+      .run({ ...fields, prev, hash });
+    const judged = this.ws.db
+      .prepare(
+        `SELECT id FROM assessment
+         WHERE EXISTS (SELECT 1 FROM json_each(assessment.catalogs) WHERE value = ?)
+           AND id NOT IN (SELECT assessment_id FROM package_import WHERE kind = 'review')`,
+      )
+      .pluck()
+      .all(r.catalog_id) as string[];
+    const data = {
+      catalog: r.catalog_id,
+      name: r.name,
+      version: r.version,
+      fileName: r.file_name,
+      sha256: r.sha256,
+      corrections: r.corrections,
+      overlayEvent: { seq: fields.seq, hash },
+    };
+    for (const id of judged) {
+      this.ws.change(
+        id,
+        { ...TRAIL_ACTIONS[action], entity: 'catalog', entityId: r.catalog_id, data },
+        () => {},
       );
+    }
+  }
+
+  private storedHistory(): StoredOverlayEvent[] {
+    return this.ws.db
+      .prepare(
+        `SELECT seq, at, actor, action, catalog_id AS catalogId, name, version, file_name AS fileName, sha256,
+           entries, corrections, prev, hash FROM catalog_overlay_event ORDER BY seq`,
+      )
+      .all() as StoredOverlayEvent[];
+  }
+
+  /** Recomputes the overlay history's hash chain; names the first event that does not fit. */
+  verifyHistory(): OverlayChainVerdict {
+    return verifyOverlayHistory(this.storedHistory(), sha256Hex);
   }
 
   private write<T>(fn: () => T): T {
     try {
-      return this.ws.db.transaction(fn)();
+      return this.ws.write(fn);
     } finally {
       this.cache.clear();
     }
@@ -317,4 +369,31 @@ export class WorkspaceCatalogs {
     }
     return { ...verdict, overlay: infoOf(row), stale: null };
   }
+}
+
+/** The hash the next overlay event points to: the stored hash of the last, or the walk over older ones. */
+function overlayHead(events: readonly StoredOverlayEvent[]): string {
+  let prev = overlayGenesis(sha256Hex);
+  for (const e of events) prev = e.hash ?? overlayEventHash(prev, e, sha256Hex);
+  return prev;
+}
+
+const TRAIL_ACTIONS = {
+  imported: { action: 'catalog-overlay.imported' },
+  replaced: { action: 'catalog-overlay.replaced' },
+  removed: { action: 'catalog-overlay.removed' },
+} as const;
+
+export const OVERLAY_FIELD = 'Zonewalk-Catalog-Overlay';
+
+/** The overlays an assessment is judged by, as bag-info.txt names them: `<catalog> sha256:<hex>`. */
+export function activeOverlays(db: Database.Database, assessmentId: string): string[] {
+  return db
+    .prepare(
+      `SELECT o.catalog_id || ' sha256:' || o.sha256 FROM catalog_overlay o
+       WHERE EXISTS (SELECT 1 FROM assessment a, json_each(a.catalogs) c WHERE a.id = ? AND c.value = o.catalog_id)
+       ORDER BY o.catalog_id`,
+    )
+    .pluck()
+    .all(assessmentId) as string[];
 }

@@ -73,47 +73,51 @@ export class ZoneService {
   }
 
   create(assessmentId: string, input: NewZone, id?: string): Zone {
-    this.assessments.require(assessmentId);
-    const zoneId = id ?? newId(input.name, 'zone', (x) => this.find(assessmentId, x) !== undefined);
-    const zone: Zone = {
-      id: zoneId,
-      name: input.name.trim(),
-      description: input.description ?? '',
-      slTarget: input.slTarget,
-    };
-    this.ws.change(
-      assessmentId,
-      {
-        action: 'zone.created',
-        entity: 'zone',
-        entityId: zoneId,
-        data: { name: zone.name, slTarget: { ...zone.slTarget } },
-      },
-      () => {
-        this.insertStmt.run(zoneId, assessmentId, zone.name, zone.description, slJson(zone.slTarget));
-      },
-    );
-    return zone;
+    return this.ws.write(() => {
+      this.assessments.require(assessmentId);
+      const zoneId = id ?? newId(input.name, 'zone', (x) => this.find(assessmentId, x) !== undefined);
+      const zone: Zone = {
+        id: zoneId,
+        name: input.name.trim(),
+        description: input.description ?? '',
+        slTarget: input.slTarget,
+      };
+      this.ws.change(
+        assessmentId,
+        {
+          action: 'zone.created',
+          entity: 'zone',
+          entityId: zoneId,
+          data: { name: zone.name, slTarget: { ...zone.slTarget } },
+        },
+        () => {
+          this.insertStmt.run(zoneId, assessmentId, zone.name, zone.description, slJson(zone.slTarget));
+        },
+      );
+      return zone;
+    });
   }
 
   update(assessmentId: string, id: string, patch: ZonePatch): Zone {
-    const before = this.get(assessmentId, id);
-    const next: Zone = {
-      ...before,
-      ...(patch.name !== undefined && { name: patch.name.trim() }),
-      ...(patch.description !== undefined && { description: patch.description }),
-      ...(patch.slTarget !== undefined && { slTarget: patch.slTarget }),
-    };
-    const changes = changesOf(before, next);
-    if (Object.keys(changes).length === 0) return before;
-    this.ws.change(
-      assessmentId,
-      { action: 'zone.updated', entity: 'zone', entityId: id, data: changes },
-      () => {
-        this.updateStmt.run(next.name, next.description, slJson(next.slTarget), assessmentId, id);
-      },
-    );
-    return next;
+    return this.ws.write(() => {
+      const before = this.get(assessmentId, id);
+      const next: Zone = {
+        ...before,
+        ...(patch.name !== undefined && { name: patch.name.trim() }),
+        ...(patch.description !== undefined && { description: patch.description }),
+        ...(patch.slTarget !== undefined && { slTarget: patch.slTarget }),
+      };
+      const changes = changesOf(before, next);
+      if (Object.keys(changes).length === 0) return before;
+      this.ws.change(
+        assessmentId,
+        { action: 'zone.updated', entity: 'zone', entityId: id, data: changes },
+        () => {
+          this.updateStmt.run(next.name, next.description, slJson(next.slTarget), assessmentId, id);
+        },
+      );
+      return next;
+    });
   }
 
   /**
@@ -121,67 +125,69 @@ export class ZoneService {
    * choice a zone with assets is a conflict. One transaction, one audit event per affected item.
    */
   delete(assessmentId: string, id: string, assets?: 'delete' | { moveTo: string }): ZoneDeletion {
-    const zone = this.get(assessmentId, id);
-    const assetIds = (this.assetsInStmt.all(assessmentId, id) as { id: string }[]).map((r) => r.id);
-    if (assetIds.length > 0 && !assets) {
-      const n = assetIds.length === 1 ? '1 asset' : `${assetIds.length} assets`;
-      throw new AppError(
-        'conflict',
-        `Zone "${zone.name}" has ${n}. Choose whether to move ${assetIds.length === 1 ? 'it' : 'them'} to another zone or delete ${assetIds.length === 1 ? 'it' : 'them'} with the zone.`,
-        { assets: assetIds.length },
-      );
-    }
-    let target: Zone | undefined;
-    if (assets && assets !== 'delete') {
-      if (assets.moveTo === id) {
-        throw new AppError('invalid-input', 'Choose a different zone to move the assets to.');
+    return this.ws.write(() => {
+      const zone = this.get(assessmentId, id);
+      const assetIds = (this.assetsInStmt.all(assessmentId, id) as { id: string }[]).map((r) => r.id);
+      if (assetIds.length > 0 && !assets) {
+        const n = assetIds.length === 1 ? '1 asset' : `${assetIds.length} assets`;
+        throw new AppError(
+          'conflict',
+          `Zone "${zone.name}" has ${n}. Choose whether to move ${assetIds.length === 1 ? 'it' : 'them'} to another zone or delete ${assetIds.length === 1 ? 'it' : 'them'} with the zone.`,
+          { assets: assetIds.length },
+        );
       }
-      target = this.get(assessmentId, assets.moveTo);
-    }
-    const conduitIds = (this.conduitsAtStmt.all(assessmentId, id, id) as { id: string }[]).map((r) => r.id);
-    const movedAssets = target ? assetIds : [];
-    const deletedAssets = target ? [] : assetIds;
-    return this.ws.db.transaction((): ZoneDeletion => {
-      const detached = new Set<string>();
-      for (const c of conduitIds) {
-        for (const f of this.conduits.delete(assessmentId, c, id).detachedFindings) detached.add(f);
-      }
-      if (target) this.assets.move(assessmentId, assetIds, target.id);
-      else {
-        for (const a of assetIds) {
-          for (const f of this.assets.delete(assessmentId, a, id).detachedFindings) detached.add(f);
+      let target: Zone | undefined;
+      if (assets && assets !== 'delete') {
+        if (assets.moveTo === id) {
+          throw new AppError('invalid-input', 'Choose a different zone to move the assets to.');
         }
+        target = this.get(assessmentId, assets.moveTo);
       }
-      const removal = this.ws.change(
-        assessmentId,
-        (r: ScopeRemoval) => ({
-          action: 'zone.deleted',
-          entity: 'zone',
-          entityId: id,
-          data: {
-            name: zone.name,
-            deletedConduits: conduitIds,
-            movedAssets,
-            ...(target && { movedTo: target.id }),
-            deletedAssets,
-            removedResponses: r.removedResponses,
-            detachedFindings: r.detachedFindings,
+      const conduitIds = (this.conduitsAtStmt.all(assessmentId, id, id) as { id: string }[]).map((r) => r.id);
+      const movedAssets = target ? assetIds : [];
+      const deletedAssets = target ? [] : assetIds;
+      return this.ws.write((): ZoneDeletion => {
+        const detached = new Set<string>();
+        for (const c of conduitIds) {
+          for (const f of this.conduits.delete(assessmentId, c, id).detachedFindings) detached.add(f);
+        }
+        if (target) this.assets.move(assessmentId, assetIds, target.id);
+        else {
+          for (const a of assetIds) {
+            for (const f of this.assets.delete(assessmentId, a, id).detachedFindings) detached.add(f);
+          }
+        }
+        const removal = this.ws.change(
+          assessmentId,
+          (r: ScopeRemoval) => ({
+            action: 'zone.deleted',
+            entity: 'zone',
+            entityId: id,
+            data: {
+              name: zone.name,
+              deletedConduits: conduitIds,
+              movedAssets,
+              ...(target && { movedTo: target.id }),
+              deletedAssets,
+              removedResponses: r.removedResponses,
+              detachedFindings: r.detachedFindings,
+            },
+          }),
+          (at) => {
+            const r = this.cleanup.removeScope(assessmentId, { kind: 'zone', id }, at);
+            this.deleteStmt.run(assessmentId, id);
+            return r;
           },
-        }),
-        (at) => {
-          const r = this.cleanup.removeScope(assessmentId, { kind: 'zone', id }, at);
-          this.deleteStmt.run(assessmentId, id);
-          return r;
-        },
-      );
-      for (const f of removal.detachedFindings) detached.add(f);
-      return {
-        deleted: id,
-        movedAssets,
-        deletedAssets,
-        deletedConduits: conduitIds,
-        detachedFindings: [...detached].sort(),
-      };
-    })();
+        );
+        for (const f of removal.detachedFindings) detached.add(f);
+        return {
+          deleted: id,
+          movedAssets,
+          deletedAssets,
+          deletedConduits: conduitIds,
+          detachedFindings: [...detached].sort(),
+        };
+      });
+    });
   }
 }

@@ -395,6 +395,20 @@ const CASES: [AuditEvent, string, string, string][] = [
     'patch-panel.jpg',
     'Reason: Photo of the wrong panel; was linked to SR 1.1 · Control room, Shared passwords',
   ],
+  ...(['imported', 'replaced', 'removed'] as const).map((verb): [AuditEvent, string, string, string] => [
+    ev(`catalog-overlay.${verb}`, 'catalog', 'iec-62443-3-3:2013', {
+      catalog: 'iec-62443-3-3:2013',
+      name: 'IEC 62443-3-3 official text',
+      version: 'v1',
+      fileName: 'official-3-3.json',
+      sha256: SHA,
+      corrections: 2,
+      overlayEvent: { seq: 1, hash: SHA },
+    }),
+    `${verb[0].toUpperCase()}${verb.slice(1)} catalog overlay`,
+    'catalog iec-62443-3-3:2013',
+    `official-3-3.json; version v1; sha256 ${SHA.slice(0, 12)}…`,
+  ]),
   [
     ev('package.exported', 'assessment', 'A1', {
       file: 'waterworks_20261126T091500Z.audit.zip',

@@ -27,6 +27,14 @@ interface ActionWords {
   details: (e: Event, names: HistoryNames) => string;
 }
 
+/** "official-3-3.json (IEC text v1); sha256 1a2b…": which file now sets the levels results are judged by. */
+const overlayDetails = (e: Event) =>
+  joinParts([
+    text(e.data, 'fileName'),
+    text(e.data, 'version') && `version ${text(e.data, 'version')}`,
+    text(e.data, 'sha256') && `sha256 ${text(e.data, 'sha256')?.slice(0, 12)}…`,
+  ]);
+
 const changes = (e: Event, names: HistoryNames) => sentence(changesText(names, e.entity, e.data));
 
 /** "Renamed zone" when only the name changed, else "Edited zone". */
@@ -290,6 +298,9 @@ export const ACTIONS: Record<string, ActionWords> = {
     },
   },
 
+  'catalog-overlay.imported': { what: 'Imported catalog overlay', details: (e) => overlayDetails(e) },
+  'catalog-overlay.replaced': { what: 'Replaced catalog overlay', details: (e) => overlayDetails(e) },
+  'catalog-overlay.removed': { what: 'Removed catalog overlay', details: (e) => overlayDetails(e) },
   'package.exported': {
     what: 'Exported package',
     details: (e) => {

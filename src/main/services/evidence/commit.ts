@@ -37,7 +37,7 @@ export class EvidenceCommits {
   commit(assessmentId: string, staged: Committable, target?: EvidenceTarget): EvidenceAddOutcome {
     // IMMEDIATE: take the write lock before checking the blob, so a concurrent clean-up cannot
     // delete it between the check and the commit.
-    const status = this.ctx.ws.db.transaction(() => this.commitOne(assessmentId, staged, target)).immediate();
+    const status = this.ctx.ws.write(() => this.commitOne(assessmentId, staged, target));
     return { status, item: this.rows.get(assessmentId, staged.blob.sha256) };
   }
 
@@ -46,18 +46,16 @@ export class EvidenceCommits {
     if (group.length === 0) return [];
     const db = this.ctx.ws.db;
     const one = db.transaction((c: Committable) => this.commitOne(assessmentId, c, target));
-    return db
-      .transaction(() =>
-        group.map((c) => {
-          try {
-            return one(c); // a savepoint each, so one vanished blob spoils nothing else
-          } catch (err) {
-            if (!(err instanceof BlobGone)) throw err;
-            return null;
-          }
-        }),
-      )
-      .immediate();
+    return this.ctx.ws.write(() =>
+      group.map((c) => {
+        try {
+          return one(c); // a savepoint each, so one vanished blob spoils nothing else
+        } catch (err) {
+          if (!(err instanceof BlobGone)) throw err;
+          return null;
+        }
+      }),
+    );
   }
 
   private commitOne(

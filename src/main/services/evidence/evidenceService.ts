@@ -160,8 +160,8 @@ export class EvidenceService {
 
   // ---- housekeeping
 
-  collectGarbage(): number {
-    return collectGarbage(this.ctx);
+  collectGarbage(opts: { wait?: boolean } = {}): number {
+    return collectGarbage(this.ctx, opts);
   }
 
   sweep(): void {

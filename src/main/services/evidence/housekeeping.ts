@@ -10,28 +10,30 @@ const DAY_MS = 24 * 60 * 60 * 1000;
  * Deletes blobs no assessment refers to (after an assessment was deleted, or left by a crash
  * between rename and row). Runs under the write lock, so an add that found the blob commits first.
  */
-export function collectGarbage(ctx: EvidenceContext): number {
-  return ctx.ws.db
-    .transaction(() => {
-      const referenced = new Set(
-        (ctx.sql('SELECT DISTINCT sha256 FROM evidence').all() as { sha256: string }[]).map((r) => r.sha256),
-      );
-      let removed = 0;
-      for (const sha of ctx.blobs.listBlobs()) {
-        if (referenced.has(sha)) continue;
-        ctx.blobs.delete(sha);
-        ctx.sql('DELETE FROM thumbnail WHERE sha256 = ?').run(sha);
-        removed++;
-      }
-      return removed;
-    })
-    .immediate();
+export function collectGarbage(ctx: EvidenceContext, opts: { wait?: boolean } = {}): number {
+  return ctx.ws.write(() => {
+    const referenced = new Set(
+      (ctx.sql('SELECT DISTINCT sha256 FROM evidence').all() as { sha256: string }[]).map((r) => r.sha256),
+    );
+    let removed = 0;
+    for (const sha of ctx.blobs.listBlobs()) {
+      if (referenced.has(sha)) continue;
+      ctx.blobs.delete(sha);
+      ctx.sql('DELETE FROM thumbnail WHERE sha256 = ?').run(sha);
+      removed++;
+    }
+    return removed;
+  }, opts);
 }
 
 /** Run when a workspace opens: temp files of dead processes, orphaned blobs, old viewer copies. */
 export function sweep(ctx: EvidenceContext): void {
   // Housekeeping must never keep a workspace from opening; what is left now goes next time.
-  for (const step of [() => ctx.blobs.sweepTemp(), () => collectGarbage(ctx), sweepOpenCopies]) {
+  for (const step of [
+    () => ctx.blobs.sweepTemp(),
+    () => collectGarbage(ctx, { wait: false }),
+    sweepOpenCopies,
+  ]) {
     try {
       step();
     } catch {}

@@ -46,37 +46,41 @@ export class EvidenceLinks {
   }
 
   link(assessmentId: string, sha256: string, target: EvidenceTarget): EvidenceItem {
-    const row = this.rows.requireRow(assessmentId, sha256);
-    if (row.removed_at) {
-      throw new AppError('conflict', `${row.file_name} was removed; add it again before linking it.`);
-    }
-    assertTarget(this.ctx.ws.db, assessmentId, target);
-    this.ctx.ws.db.transaction(() => this.linkInTx(assessmentId, sha256, target)).immediate();
+    this.ctx.ws.write(() => {
+      const row = this.rows.requireRow(assessmentId, sha256);
+      if (row.removed_at) {
+        throw new AppError('conflict', `${row.file_name} was removed; add it again before linking it.`);
+      }
+      assertTarget(this.ctx.ws.db, assessmentId, target);
+      this.linkInTx(assessmentId, sha256, target);
+    });
     return this.rows.get(assessmentId, sha256);
   }
 
   unlink(assessmentId: string, sha256: string, target: EvidenceTarget): EvidenceItem {
-    const row = this.rows.requireRow(assessmentId, sha256);
-    const ref = targetRef(target);
-    if (this.isLinked(assessmentId, sha256, ref)) {
-      this.ctx.ws.change(
-        assessmentId,
-        {
-          action: 'evidence.unlinked',
-          entity: ref.kind,
-          entityId: ref.id,
-          data: { sha256, fileName: row.file_name },
-        },
-        () => {
-          this.ctx
-            .sql(
-              'DELETE FROM evidence_link WHERE assessment_id = ? AND sha256 = ? AND target_kind = ? AND target_id = ?',
-            )
-            .run(assessmentId, sha256, ref.kind, ref.id);
-        },
-      );
-    }
-    return this.rows.get(assessmentId, sha256);
+    return this.ctx.ws.write(() => {
+      const row = this.rows.requireRow(assessmentId, sha256);
+      const ref = targetRef(target);
+      if (this.isLinked(assessmentId, sha256, ref)) {
+        this.ctx.ws.change(
+          assessmentId,
+          {
+            action: 'evidence.unlinked',
+            entity: ref.kind,
+            entityId: ref.id,
+            data: { sha256, fileName: row.file_name },
+          },
+          () => {
+            this.ctx
+              .sql(
+                'DELETE FROM evidence_link WHERE assessment_id = ? AND sha256 = ? AND target_kind = ? AND target_id = ?',
+              )
+              .run(assessmentId, sha256, ref.kind, ref.id);
+          },
+        );
+      }
+      return this.rows.get(assessmentId, sha256);
+    });
   }
 
   /**
@@ -84,28 +88,30 @@ export class EvidenceLinks {
    * store (the audit trail still names its hash) until the assessment itself is deleted.
    */
   remove(assessmentId: string, sha256: string, reason: string): EvidenceItem {
-    const row = this.rows.requireRow(assessmentId, sha256);
-    if (row.removed_at) return this.rows.get(assessmentId, sha256);
-    const links = this.rows.linksOf(assessmentId, sha256).get(sha256) ?? [];
-    this.ctx.ws.change(
-      assessmentId,
-      {
-        action: 'evidence.removed',
-        entity: 'evidence',
-        entityId: sha256,
-        data: { fileName: row.file_name, reason: reason.trim(), links: links as unknown as JsonValue },
-      },
-      (at) => {
-        this.ctx
-          .sql(
-            'UPDATE evidence SET removed_at = ?, removed_by = ?, removed_reason = ? WHERE assessment_id = ? AND sha256 = ?',
-          )
-          .run(at, this.ctx.ws.actor(), reason.trim(), assessmentId, sha256);
-        this.ctx
-          .sql('DELETE FROM evidence_link WHERE assessment_id = ? AND sha256 = ?')
-          .run(assessmentId, sha256);
-      },
-    );
-    return this.rows.get(assessmentId, sha256);
+    return this.ctx.ws.write(() => {
+      const row = this.rows.requireRow(assessmentId, sha256);
+      if (row.removed_at) return this.rows.get(assessmentId, sha256);
+      const links = this.rows.linksOf(assessmentId, sha256).get(sha256) ?? [];
+      this.ctx.ws.change(
+        assessmentId,
+        {
+          action: 'evidence.removed',
+          entity: 'evidence',
+          entityId: sha256,
+          data: { fileName: row.file_name, reason: reason.trim(), links: links as unknown as JsonValue },
+        },
+        (at) => {
+          this.ctx
+            .sql(
+              'UPDATE evidence SET removed_at = ?, removed_by = ?, removed_reason = ? WHERE assessment_id = ? AND sha256 = ?',
+            )
+            .run(at, this.ctx.ws.actor(), reason.trim(), assessmentId, sha256);
+          this.ctx
+            .sql('DELETE FROM evidence_link WHERE assessment_id = ? AND sha256 = ?')
+            .run(assessmentId, sha256);
+        },
+      );
+      return this.rows.get(assessmentId, sha256);
+    });
   }
 }

@@ -2,7 +2,8 @@ import { randomBytes } from 'node:crypto';
 import fs from 'node:fs';
 import path from 'node:path';
 import { PassThrough, type Writable } from 'node:stream';
-import type { AuditEvent } from '../../../core/audit/auditChain';
+import { type AuditEvent, chainGenesis } from '../../../core/audit/auditChain';
+import { formatTrailHead, TRAIL_HEAD_FIELD } from '../../../core/audit/trailHead';
 import { packageFileName, safeEntryName } from '../../../core/package/bagit';
 import {
   allowsEvidenceFiles,
@@ -30,6 +31,8 @@ import { signBytes } from '../signing/keys';
 import type { SigningService, UnlockedKey } from '../signing/signingService';
 import { piecesStream } from '../textBatches';
 import { claimStem } from './claimName';
+import { sha256Hex } from '../hash';
+import { activeOverlays, OVERLAY_FIELD } from '../workspaceCatalogs';
 import { ExportJobs, type JobContext } from './exportJobs';
 import type { ExportDocument, ExportSources, ReportContext } from './exportSources';
 import { bufferFile, type PayloadFile } from './payload';
@@ -264,7 +267,9 @@ export class ExportService {
               : undefined,
           ),
         );
-        const payload = [...this.payload(full, doc, redaction), ...reportFiles];
+        // Read once: the head signed in bag-info.txt is the last event of the trail in data/.
+        const trail = this.sources.trail(full.assessment.id);
+        const payload = [...this.payload(doc, redaction, trail), ...reportFiles];
         const total = payload.reduce((n, f) => n + f.size, 0);
         ctx.progress('Packaging', 0, total);
         packaged = await writePackage({
@@ -277,6 +282,10 @@ export class ExportService {
             externalIdentifier: full.assessment.id,
             externalDescription: [full.assessment.title, full.assessment.site].filter(Boolean).join(', '),
             redaction: label,
+            zonewalkFields: [
+              [TRAIL_HEAD_FIELD, formatTrailHead(trail, chainGenesis(full.assessment.id, sha256Hex))],
+              ...activeOverlays(this.ws.db, full.assessment.id).map((o) => [OVERLAY_FIELD, o] as const),
+            ],
           },
           files: payload,
           signer: {
@@ -338,7 +347,7 @@ export class ExportService {
   }
 
   /** data/ of the package; every evidence file must be in the store, or nothing is written. */
-  private payload(full: ExportDocument, doc: ExportDocument, redaction: Redaction): PayloadFile[] {
+  private payload(doc: ExportDocument, redaction: Redaction, trail: AuditEvent[]): PayloadFile[] {
     const files: PayloadFile[] = [
       {
         path: 'assessment.json',
@@ -349,7 +358,7 @@ export class ExportService {
       },
       bufferFile(
         'audit-trail.jsonl',
-        trailJsonl(redactTrail(this.sources.trail(full.assessment.id), redaction, doc)),
+        trailJsonl(redactTrail(trail, redaction, doc)),
       ),
     ];
     if (!allowsEvidenceFiles(redaction)) return files;

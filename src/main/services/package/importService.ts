@@ -145,14 +145,14 @@ export class PackageImportService {
     const pkg = await this.open(file);
     const doc = this.parse(pkg);
     const skipped = await this.storeEvidence(pkg);
-    const imported = this.ws.db.transaction(() => {
+    const imported = this.ws.write(() => {
       const r = this.interchange.import(pkg.assessmentJson, {
         asCopy: true,
         source: path.basename(pkg.file),
       });
       this.record(pkg, r.id, 'review', doc.assessment.id, this.ws.now());
       return r;
-    })();
+    });
     return {
       assessmentId: imported.id,
       title: imported.title,

@@ -1,6 +1,7 @@
 import fs from 'node:fs';
 import path from 'node:path';
-import { type AuditEvent, GENESIS_HASH, verifyChain } from '../../../core/audit/auditChain';
+import { type AuditEvent, GENESIS_HASH, trailScheme, verifyChain } from '../../../core/audit/auditChain';
+import { TRAIL_HEAD_FIELD, trailHeadProblems } from '../../../core/audit/trailHead';
 import {
   BAGIT_TXT,
   PACKAGE_FORMAT,
@@ -447,9 +448,11 @@ function checkTrail(r: Report, bag: BagContents): void {
     );
     return;
   }
+  checkTrailHead(r, events);
+  const assessmentId = r.bagInfo['External-Identifier'];
   const redaction = r.bagInfo['Zonewalk-Redaction'] ?? 'none';
   if (redaction === 'none') {
-    const v = verifyChain(events, sha256Hex);
+    const v = verifyChain(events, sha256Hex, assessmentId);
     r.check(
       'audit-trail',
       'Audit trail chain intact',
@@ -458,7 +461,8 @@ function checkTrail(r: Report, bag: BagContents): void {
     );
     return;
   }
-  let prev = GENESIS_HASH;
+  const first = events[0]?.prev ?? GENESIS_HASH;
+  let prev = assessmentId && trailScheme(first, assessmentId, sha256Hex) ? first : GENESIS_HASH;
   const problems: string[] = [];
   events.forEach((e, i) => {
     if (problems.length) return;
@@ -471,5 +475,27 @@ function checkTrail(r: Report, bag: BagContents): void {
     'Audit trail chain intact',
     problems,
     `${events.length} events linked; contents redacted (${redaction}), so hashes were not recomputed.`,
+  );
+}
+
+/**
+ * The signed head in bag-info.txt against the trail in data/: a trail cut short or rewritten after
+ * signing cannot match it. Packages made before Zonewalk recorded a head pass with a warning.
+ */
+function checkTrailHead(r: Report, events: readonly AuditEvent[]): void {
+  const recorded = r.bagInfo[TRAIL_HEAD_FIELD];
+  if (recorded === undefined) {
+    r.warn(
+      'trail-head',
+      'The signed trail head matches the audit trail',
+      `bag-info.txt records no ${TRAIL_HEAD_FIELD} (a package from an earlier Zonewalk): a trail shortened before signing cannot be told from a complete one.`,
+    );
+    return;
+  }
+  r.check(
+    'trail-head',
+    'The signed trail head matches the audit trail',
+    trailHeadProblems(recorded, events),
+    `Event ${recorded}.`,
   );
 }

@@ -49,6 +49,8 @@ export interface BagMetadata {
   externalDescription: string;
   /** `none` or the profile's label. */
   redaction: string;
+  /** Further Zonewalk fields after Zonewalk-Redaction (trail head, catalog overlays), in order. */
+  zonewalkFields?: readonly (readonly [string, string])[];
 }
 
 export interface WritePackageInput {
@@ -352,6 +354,7 @@ export async function writePackage(input: WritePackageInput): Promise<WrittenPac
       ['Zonewalk-Package-Format', PACKAGE_FORMAT],
       ['Zonewalk-Signer-Fingerprint', signer.fingerprint],
       ['Zonewalk-Redaction', input.meta.redaction],
+      ...(input.meta.zonewalkFields ?? []),
     ]);
     const tagFiles: Record<(typeof TAG_MANIFEST_COVERS)[number], string> = {
       [TAG_FILES.bagit]: BAGIT_TXT,

@@ -47,7 +47,7 @@ export class GapTrackingService {
        ON CONFLICT (assessment_id, gap_id) DO UPDATE SET owner = excluded.owner, due = excluded.due,
          status = excluded.status, recommendation = excluded.recommendation, updated_at = excluded.updated_at`,
     );
-    this.ws.db.transaction(() => {
+    this.ws.write(() => {
       for (const c of changes) {
         const diff: Record<string, { from: string | null; to: string | null }> = {};
         for (const k of ['owner', 'due', 'status', 'recommendation'] as const)
@@ -66,6 +66,6 @@ export class GapTrackingService {
         { action: batch.action, entity: 'assessment', entityId: assessmentId, data: batch.data },
         () => {},
       );
-    })();
+    });
   }
 }

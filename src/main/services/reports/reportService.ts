@@ -178,25 +178,29 @@ export class ReportService {
         preview.problems,
       );
     }
-    const current = this.tracking.all(assessmentId);
-    const changes: GapTrackingChange[] = preview.changes.map((c) => {
-      const before = current.get(c.gapId) ?? UNTRACKED;
-      return {
-        gapId: c.gapId,
-        before,
-        after: {
-          ...before,
-          ...(c.owner ? { owner: c.owner.to } : {}),
-          ...(c.due ? { due: c.due.to } : {}),
-          ...(c.status ? { status: c.status.to } : {}),
-        },
-      };
-    });
-    if (changes.length)
-      this.tracking.apply(assessmentId, changes, {
-        action: 'gap-register.imported',
-        data: { file: fileName, changed: changes.length, unmatched: preview.unmatched.length },
+    // The current tracking is read in the same immediate transaction that writes it.
+    const applied = this.ws.write(() => {
+      const current = this.tracking.all(assessmentId);
+      const changes: GapTrackingChange[] = preview.changes.map((c) => {
+        const before = current.get(c.gapId) ?? UNTRACKED;
+        return {
+          gapId: c.gapId,
+          before,
+          after: {
+            ...before,
+            ...(c.owner ? { owner: c.owner.to } : {}),
+            ...(c.due ? { due: c.due.to } : {}),
+            ...(c.status ? { status: c.status.to } : {}),
+          },
+        };
       });
-    return { ...preview, applied: changes.length };
+      if (changes.length)
+        this.tracking.apply(assessmentId, changes, {
+          action: 'gap-register.imported',
+          data: { file: fileName, changed: changes.length, unmatched: preview.unmatched.length },
+        });
+      return changes.length;
+    });
+    return { ...preview, applied };
   }
 }
