@@ -1,6 +1,6 @@
 import { platformUserDataDir, resolveDataDir } from '../main/dataDir';
-import { sqliteSentence } from '../main/db/sqliteErrors';
 import { isBusy, OTHER_WRITER, otherWriterError } from '../main/db/immediateWrite';
+import { sqliteSentence } from '../main/db/sqliteErrors';
 import { createServices, type Services } from '../main/services';
 import { AppError } from '../shared/errors';
 import { type CliCommand, type CliContext, type CliIo, UsageError } from './command';

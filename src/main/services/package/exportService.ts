@@ -27,12 +27,12 @@ import { exportFileMode, mkdirPrivate, PRIVATE_DIR } from '../../privateFiles';
 import type { Workspace } from '../../workspace';
 import { mayCarryExif } from '../evidence/mediaType';
 import { sniffFile } from '../evidence/sniffFile';
+import { sha256Hex } from '../hash';
 import { signBytes } from '../signing/keys';
 import type { SigningService, UnlockedKey } from '../signing/signingService';
 import { piecesStream } from '../textBatches';
-import { claimStem } from './claimName';
-import { sha256Hex } from '../hash';
 import { activeOverlays, OVERLAY_FIELD } from '../workspaceCatalogs';
+import { claimStem } from './claimName';
 import { ExportJobs, type JobContext } from './exportJobs';
 import type { ExportDocument, ExportSources, ReportContext } from './exportSources';
 import { bufferFile, type PayloadFile } from './payload';
@@ -356,10 +356,7 @@ export class ExportService {
         compress: true,
         open: () => piecesStream(this.sources.serialize(doc)),
       },
-      bufferFile(
-        'audit-trail.jsonl',
-        trailJsonl(redactTrail(trail, redaction, doc)),
-      ),
+      bufferFile('audit-trail.jsonl', trailJsonl(redactTrail(trail, redaction, doc))),
     ];
     if (!allowsEvidenceFiles(redaction)) return files;
     const evidence: PayloadFile[] = [];
