@@ -158,13 +158,6 @@ export class SigningService {
    * elsewhere may carry a weak KDF (openssl's default is PBKDF2 with 2,048 iterations).
    */
   importPrivate(name: string, privatePem: string, passphrase: string, publicPem?: string): SigningKeyInfo {
-    // The key is stored again under this passphrase, so it must meet the same floor as a new key.
-    if (passphrase.length < MIN_PASSPHRASE_LENGTH) {
-      throw new AppError(
-        'invalid-input',
-        `This key's passphrase is shorter than ${MIN_PASSPHRASE_LENGTH} characters. Give it a longer one first (openssl pkcs8 -topk8 -v2 aes-256-cbc), then import it.`,
-      );
-    }
     if (!ENCRYPTED_PEM.test(privatePem.trim())) {
       throw new AppError(
         'invalid-file',
@@ -174,6 +167,14 @@ export class SigningService {
     const privateKey = decryptPrivateKey(privatePem.trim(), passphrase);
     if (!privateKey) {
       throw new AppError('unauthorized', 'The passphrase does not open this private key.');
+    }
+    // Stored again under this passphrase, the key must meet the same floor as a new key (checked
+    // once the passphrase is known to be right, so a wrong one is called wrong).
+    if (passphrase.length < MIN_PASSPHRASE_LENGTH) {
+      throw new AppError(
+        'invalid-input',
+        `This key's passphrase is shorter than ${MIN_PASSPHRASE_LENGTH} characters. Give it a longer one first (openssl pkcs8 -topk8 -v2 aes-256-cbc), then import it.`,
+      );
     }
     if (privateKey.asymmetricKeyType !== 'ed25519') {
       throw new AppError(
