@@ -28,11 +28,14 @@ export function writeFileAtomic(file: string, data: string | Uint8Array, mode?: 
     syncDir(path.dirname(target));
   } catch (err) {
     fs.rmSync(tmp, { force: true });
-    if ((err as NodeJS.ErrnoException).code === 'ENOENT') {
-      throw new AppError('not-found', `The folder ${path.dirname(target)} does not exist.`);
-    }
+    if ((err as NodeJS.ErrnoException).code === 'ENOENT') throw folderMissing(path.dirname(target));
     throw toFsAppError(err, target);
   }
+}
+
+/** The sentence for a target whose folder is not there. */
+export function folderMissing(dir: string): AppError {
+  return new AppError('not-found', `The folder ${dir} does not exist.`);
 }
 
 /** A hidden, unique temp name in the same folder, so the final rename never crosses a file system. */

@@ -1,6 +1,7 @@
 import fs from 'node:fs';
+import path from 'node:path';
 import { parseArgs } from 'node:util';
-import { writeAtomically } from '../../main/fsAtomic';
+import { folderMissing, writeAtomically } from '../../main/fsAtomic';
 import { textBatches, writePieces } from '../../main/services/textBatches';
 import { AppError } from '../../shared/errors';
 import type { CliCommand } from '../command';
@@ -64,6 +65,8 @@ export const exportCommand: CliCommand = {
     if (isReportFormat(format)) return exportReport(ctx, format, id, values.out);
     const pieces = ctx.services().interchange.exportPieces(id);
     if (values.out) {
+      const folder = path.dirname(path.resolve(values.out));
+      if (!fs.statSync(folder, { throwIfNoEntry: false })?.isDirectory()) throw folderMissing(folder);
       await writeAtomically(values.out, `the file ${values.out}`, (out) => writePieces(pieces, out));
     } else {
       for (const batch of textBatches(pieces)) ctx.io.stdout(batch);
