@@ -52,15 +52,12 @@ function fieldName(path: readonly PropertyKey[]): string {
   return `the ${words(last)}`;
 }
 
-function lowerFirst(s: string): string {
-  return /^[A-Z][a-z]/.test(s) ? s[0].toLowerCase() + s.slice(1) : s;
-}
-
 function problem(issue: Issue): string {
   const custom = ZOD_DEFAULT.test(issue.message) ? undefined : issue.message;
   if (issue.code === 'too_small' && issue.origin === 'string' && Number(issue.minimum) === 1)
     return 'must not be empty';
-  if (custom) return `is not valid: ${lowerFirst(custom.replace(/\.$/, ''))}`;
+  // Its author's advice follows as a sentence of its own, since callers put the whole after a colon.
+  if (custom) return `is not valid. ${capitalise(custom.replace(/\.$/, ''))}`;
   switch (issue.code) {
     case 'too_small':
       if (issue.origin === 'string') return `is too short (at least ${issue.minimum} characters)`;

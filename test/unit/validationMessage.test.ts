@@ -16,7 +16,7 @@ describe('validation failures read as sentences', () => {
     [
       'findings.update',
       { ...f, patch: { due: '31.3.2027' } },
-      'The due date is not valid: use a date like 2027-03-31.',
+      'The due date is not valid. Use a date like 2027-03-31.',
     ],
     ['findings.update', { ...f, patch: { title: '   ' } }, 'The title must not be empty.'],
     ['findings.update', { ...f, patch: { severity: 'huge' } }, 'The severity is not valid.'],
@@ -46,7 +46,7 @@ describe('validation failures read as sentences', () => {
     [
       'keys.create',
       { name: 'Ana', passphrase: 'short' },
-      'The passphrase is not valid: use a passphrase of at least 8 characters.',
+      'The passphrase is not valid. Use a passphrase of at least 8 characters.',
     ],
     [
       'keys.exportPublic',

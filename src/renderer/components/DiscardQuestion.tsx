@@ -9,7 +9,6 @@ export function DiscardQuestion({ onKeep, onDiscard }: { onKeep: () => void; onD
   return (
     <div className="discard-question">
       <p id={questionId}>Discard your changes? They have not been saved.</p>
-      <span className="spacer" />
       <button type="button" className="btn" ref={keep} onClick={onKeep} aria-describedby={questionId}>
         Keep editing
       </button>

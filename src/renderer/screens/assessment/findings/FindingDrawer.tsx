@@ -233,12 +233,14 @@ export function FindingDrawer({
             onChange={(e) => set('recommendation', e.target.value)}
           />
         </label>
-        {finding ? (
-          <EvidenceStrip assessmentId={assessmentId} target={{ kind: 'finding', id: finding.id }} />
-        ) : (
-          <p className="muted small">Create the finding first, then attach photos, files or notes to it.</p>
-        )}
       </form>
+      {/* Outside the form: the note dialog holds a form of its own, and a form inside a form
+          submits the page instead of the note. */}
+      {finding ? (
+        <EvidenceStrip assessmentId={assessmentId} target={{ kind: 'finding', id: finding.id }} />
+      ) : (
+        <p className="muted small">Create the finding first, then attach photos, files or notes to it.</p>
+      )}
     </Drawer>
   );
 }
