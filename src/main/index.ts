@@ -8,6 +8,7 @@ import { electronPlatform } from './platform.electron';
 import type { RendererOrigin } from './security';
 import { createServices } from './services';
 import { createMainWindow, registerAppScheme, rendererDirFor } from './window';
+import { acquireWorkspaceLock } from './workspaceLock';
 
 // See src/cli/zonewalk.ts: evidence batches keep more fs operations in flight than 4 threads allow.
 process.env.UV_THREADPOOL_SIZE ??= '16';
@@ -30,9 +31,18 @@ if (!claimSingleInstance(() => mainWindow)) {
 function start(): void {
   const dataDir = resolveDataDir(process.argv, process.env, app.getPath('userData'));
   let services: ReturnType<typeof createServices>;
+  let lock: ReturnType<typeof acquireWorkspaceLock>;
+  try {
+    // Another app (a second profile, another user session) must not write the same workspace.
+    lock = acquireWorkspaceLock(dataDir);
+  } catch (err) {
+    exitWithError('Zonewalk is already using this workspace', errorMessage(err));
+    return;
+  }
   try {
     services = createServices(dataDir);
   } catch (err) {
+    lock.release();
     exitWithError('Zonewalk cannot open its data', errorMessage(err));
     return;
   }
@@ -40,6 +50,7 @@ function start(): void {
     // A cancelled export removes its partial file; only then may the database close.
     await services.exports.jobs.cancelAll();
     services.ws.close();
+    lock.release();
   });
   app.on('window-all-closed', () => app.quit());
   const mainDir = path.dirname(fileURLToPath(import.meta.url));

@@ -2,6 +2,7 @@ import fs from 'node:fs';
 import os from 'node:os';
 import path from 'node:path';
 import { AppError } from '../shared/errors';
+import { mkdirPrivate } from './privateFiles';
 
 // One desktop app per workspace folder. The CLI does not take this lock: its writes queue behind
 // the app's on SQLite's own write lock (Workspace.write), and its reads never wait.
@@ -49,6 +50,8 @@ export function acquireWorkspaceLock(dataDir: string): WorkspaceLock {
   const file = path.join(dataDir, LOCK_FILE_NAME);
   const me: Holder = { pid: process.pid, host: os.hostname(), since: new Date().toISOString() };
   const text = `${JSON.stringify(me)}\n`;
+  // The app takes the lock before the database exists on a first start.
+  mkdirPrivate(dataDir);
   for (let attempt = 0; ; attempt++) {
     try {
       fs.writeFileSync(file, text, { flag: 'wx', mode: 0o600 });
