@@ -79,6 +79,8 @@ describe('the built main process under a stand-in Electron', () => {
     const userData = path.join(appData, 'Zonewalk');
     expect(userData).toBe(platformUserDataDir('linux', { XDG_CONFIG_HOME: appData }, '/home/x'));
     expect(fs.existsSync(path.join(userData, 'zonewalk.db'))).toBe(true);
+    // The running app holds the workspace lock, so no other app process can write the same folder.
+    expect(JSON.parse(fs.readFileSync(path.join(userData, 'zonewalk.lock'), 'utf8')).pid).toBe(process.pid);
     expect(world.paths.get('sessionData')).toBe(platformSessionDir());
     expect(world.paths.get('sessionData')?.startsWith(userData)).toBe(false);
     expect([...world.ipcHandlers.keys()].sort()).toEqual([...CHANNEL_NAMES].sort());
@@ -114,6 +116,7 @@ describe('the built main process under a stand-in Electron', () => {
     await settle();
     expect(world.calls).toEqual(['app.quit', 'app.quit', 'quit']);
     expect(fs.existsSync(path.join(userData, 'zonewalk.db-wal'))).toBe(false);
+    expect(fs.existsSync(path.join(userData, 'zonewalk.lock'))).toBe(false);
   });
 
   it('makes a thumbnail through IPC with no native module but SQLite in the main process', async () => {
