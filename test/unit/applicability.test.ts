@@ -23,7 +23,13 @@ const c33 = catalog('3-3');
 const c42 = catalog('4-2');
 const c21 = catalog('2-1');
 const zone: ApplicabilityScope = { kind: 'zone' };
-const asset = (componentType: ComponentType): ApplicabilityScope => ({ kind: 'asset', componentType });
+// Every role, so the conditional items apply and the reference's unconditional lists hold.
+const asset = (componentType: ComponentType): ApplicabilityScope => ({
+  kind: 'asset',
+  componentType,
+  roles: ['zoneBoundary', 'wireless', 'untrustedAccess'],
+});
+const conduitItem = new Set(c33.requirements.filter((r) => r.conduit === true).map((r) => r.id));
 const ids = (rs: { id: string }[]) => rs.map((r) => r.id);
 
 function expected33(v: SlVector): string[] {
@@ -83,7 +89,9 @@ describe('62443-3-3 for zones and conduits', () => {
   ])('follows a mixed SL-T vector %j per FR', (levels) => {
     const v = Object.fromEntries(FRS.map((fr, i) => [fr, levels[i]])) as SlVector;
     expect(ids(applicableRequirements(c33, zone, v))).toEqual(expected33(v));
-    expect(ids(applicableRequirements(c33, { kind: 'conduit' }, v))).toEqual(expected33(v));
+    expect(ids(applicableRequirements(c33, { kind: 'conduit' }, v))).toEqual(
+      expected33(v).filter((id) => conduitItem.has(id)),
+    );
   });
 
   it('includes every item from its lowest level on and never one level below (each boundary)', () => {
@@ -174,6 +182,32 @@ describe('62443-4-2 for assets, by component type', () => {
     expect(got).not.toContain('CR 1.6');
     expect(got).not.toContain('EDR 3.10');
     expect(ids(applicableRequirements(c42, asset('NDR'), uniformSl(3)))).toContain('NDR 5.2 RE 2');
+  });
+
+  it('asks conditional items only of an asset with their role (domain.md "Applicability")', () => {
+    const bare = ids(applicableRequirements(c42, { kind: 'asset', componentType: 'NDR' }, uniformSl(4)));
+    for (const id of ['NDR 1.6', 'NDR 1.6 RE 1', 'NDR 5.2', 'NDR 5.2 RE 1', 'NDR 5.3', 'NDR 1.13', 'CR 2.2'])
+      expect(bare).not.toContain(id);
+    const boundary = ids(
+      applicableRequirements(
+        c42,
+        { kind: 'asset', componentType: 'NDR', roles: ['zoneBoundary'] },
+        uniformSl(4),
+      ),
+    );
+    expect(boundary).toEqual(expect.arrayContaining(['NDR 5.2', 'NDR 5.2 RE 1', 'NDR 5.3']));
+    expect(boundary).not.toContain('NDR 1.6');
+    const wireless = ids(
+      applicableRequirements(c42, { kind: 'asset', componentType: 'EDR', roles: ['wireless'] }, uniformSl(4)),
+    );
+    expect(wireless).toContain('CR 2.2');
+  });
+
+  it('asks a conduit only the 3-3 items the catalog marks for conduits', () => {
+    const got = ids(applicableRequirements(c33, { kind: 'conduit' }, uniformSl(4)));
+    expect(got).toEqual(expect.arrayContaining(['SR 1.1 RE 2', 'SR 3.2 RE 1', 'SR 5.1', 'SR 5.2', 'SR 7.7']));
+    expect(got).not.toContain('SR 1.1');
+    expect(got).not.toContain('SR 7.3');
   });
 
   it('keeps an enhancement above the target out for the FR it belongs to only', () => {

@@ -52,11 +52,12 @@ describe('answer rules', () => {
     expect(resultForMaturity(1, 1)).toBe('met');
     expect(resultForMaturity(0, 1)).toBe('not-met');
   });
-  it('keeps maturity to the questionnaire and compensating controls to met answers', () => {
+  it('keeps maturity to the questionnaire and a justification to (and on every) N/A answer', () => {
     expect(responseRuleProblem('zone', 'met', 2, '')?.field).toBe('maturity');
-    expect(responseRuleProblem('organisation', 'not-applicable', 2, '')?.field).toBe('maturity');
-    expect(responseRuleProblem('asset', 'not-met', null, 'x')?.field).toBe('compensatingControl');
-    expect(responseRuleProblem('asset', 'met', null, 'x')).toBeNull();
+    expect(responseRuleProblem('organisation', 'not-applicable', 2, 'x')?.field).toBe('maturity');
+    expect(responseRuleProblem('asset', 'not-met', null, 'x')?.field).toBe('justification');
+    expect(responseRuleProblem('asset', 'not-applicable', null, ' ')?.field).toBe('justification');
+    expect(responseRuleProblem('asset', 'not-applicable', null, 'No keypad')).toBeNull();
     expect(responseRuleProblem('organisation', 'partially-met', 2, '')).toBeNull();
   });
 });

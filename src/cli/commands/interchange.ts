@@ -11,7 +11,7 @@ import { exportReport, isReportFormat } from './reports';
 export const importCommand: CliCommand = {
   name: 'import',
   usage: 'import FILE.json [--as-copy]',
-  summary: 'Import an assessment (zonewalk.assessment/1) and print its id',
+  summary: 'Import an assessment (zonewalk.assessment/2, or /1) and print its id; warnings go to stderr',
   run(ctx, args) {
     const { values, positionals } = parseArgs({
       args,
@@ -33,6 +33,8 @@ export const importCommand: CliCommand = {
     }
     try {
       const r = ctx.services().interchange.import(text, { source: file, asCopy: values['as-copy'] });
+      for (const w of r.warnings) ctx.io.stderr(`warning: ${w}\n`);
+      // the last line of stdout is the id, so scripts can take it with tail -n 1
       ctx.io.stdout(`${r.id}\n`);
       return 0;
     } catch (err) {
@@ -49,7 +51,7 @@ export const exportCommand: CliCommand = {
   readOnly: true,
   usage: 'export json|xlsx|pdf ID [--out FILE]',
   summary:
-    'Export an assessment: json (zonewalk.assessment/1, to FILE or stdout), xlsx (gap register), pdf (findings report)',
+    'Export an assessment: json (zonewalk.assessment/2, to FILE or stdout), xlsx (gap register), pdf (findings report)',
   async run(ctx, args) {
     const { values, positionals } = parseArgs({
       args,

@@ -5,7 +5,7 @@ import { asObject, isChange } from './history/eventData';
 // Rebuilds the checklist answers from the trail, to compare with the response table: an answer the
 // trail does not explain was changed outside Zonewalk (or by a lost update between two writers).
 
-export const ANSWER_FIELDS = ['result', 'maturity', 'comment', 'compensatingControl', 'flagged'] as const;
+export const ANSWER_FIELDS = ['result', 'maturity', 'comment', 'justification', 'flagged'] as const;
 export type AnswerField = (typeof ANSWER_FIELDS)[number];
 export type AnswerValues = Partial<Record<AnswerField, JsonValue>>;
 
@@ -13,7 +13,7 @@ const UNANSWERED: Record<AnswerField, JsonValue> = {
   result: null,
   maturity: null,
   comment: '',
-  compensatingControl: '',
+  justification: '',
   flagged: false,
 };
 

@@ -20,7 +20,7 @@ function answerTable(
         result: r.result,
         maturity: r.maturity,
         comment: r.comment,
-        compensatingControl: r.compensating_control,
+        justification: r.justification,
         flagged: r.flagged === 1,
       },
     ]),
