@@ -18,9 +18,14 @@ let writes = 0;
 while (Date.now() < end) {
   const requirement = pick(requirements);
   const which = random();
+  const result = pick(results);
   const patch =
     which < 0.4
-      ? { result: pick(results) }
+      ? // An N/A answer carries its reason (rules, edition 2).
+        {
+          result,
+          ...(result === 'not-applicable' && { justification: `${seedText}#${writes} no such port` }),
+        }
       : which < 0.8
         ? { comment: `${seedText}#${writes}` }
         : { flagged: random() < 0.5 };
