@@ -317,23 +317,29 @@ export function makeReportInput(opts: FixtureOptions = {}): ReportInput {
         assessedAt: '2026-11-23T10:00:00Z',
       },
       // answered and not met, so a real score has gap rows (unanswered items are open questions)
-      ...zones.flatMap((z) =>
-        reqs33
-          .filter((r) => r.kind === 'SR')
-          .slice(1, 7)
-          .map((r) => ({
-            scope: { kind: 'zone' as const, id: z.id },
-            requirement: r.id,
-            result: 'not-met' as const,
-            maturity: null,
-            justification: '',
-            comment: '',
-            evidence: [],
-            flagged: false,
-            assessedBy: 'Ana',
-            assessedAt: '2026-11-23T10:00:00Z',
-          })),
-      ),
+      ...[
+        ...zones.flatMap((z) =>
+          reqs33
+            .filter((r) => r.id !== 'SR 1.1')
+            .map((r) => ({ scope: { kind: 'zone' as const, id: z.id }, r })),
+        ),
+        ...assets.flatMap((x) =>
+          catalogs['4-2'].requirements
+            .filter((r) => r.kind !== 'CR-placeholder' && r.componentTypes.includes(x.componentType))
+            .map((r) => ({ scope: { kind: 'asset' as const, id: x.id }, r })),
+        ),
+      ].map(({ scope, r }) => ({
+        scope,
+        requirement: r.id,
+        result: 'not-met' as const,
+        maturity: null,
+        justification: '',
+        comment: '',
+        evidence: [],
+        flagged: false,
+        assessedBy: 'Ana',
+        assessedAt: '2026-11-23T10:00:00Z',
+      })),
       ...(zones.length
         ? [
             {

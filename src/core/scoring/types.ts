@@ -73,10 +73,8 @@ export interface GapControl {
   state: ControlState;
 }
 
-/** One row of the gap register: an applicable item that is answered and not satisfied for SL-A. */
-export interface GapItem {
-  /** Stable across exports of the same assessment: derived from scope and requirement. */
-  gapId: string;
+/** Where an item is: its scope, the scope's zone and the catalog entry. */
+export interface ItemPlace {
   scope: Scope;
   scopeName: string;
   /** The zone the scope belongs to (a zone itself, an asset's zone); null for organisation and conduits. */
@@ -86,6 +84,12 @@ export interface GapItem {
   title: string;
   /** FR1..FR7, or the SPE for 2-1. */
   fr: string;
+}
+
+/** One row of the gap register: an applicable item that is answered and not satisfied for SL-A. */
+export interface GapItem extends ItemPlace {
+  /** Stable across exports of the same assessment: derived from scope and requirement. */
+  gapId: string;
   /** 2-1 rows come from the maturity questionnaire and are measured in ML, the others in SL. */
   scale: 'SL' | 'ML';
   /** SL rows: lowest SL at which the requirement is required (4-2 level for assets); ML rows: null. */
@@ -104,14 +108,7 @@ export interface GapItem {
 }
 
 /** An applicable item nobody has answered yet: counted and listed apart from gaps, no severity. */
-export interface OpenQuestion {
-  scope: Scope;
-  scopeName: string;
-  zoneId: string | null;
-  catalogId: string;
-  requirement: string;
-  title: string;
-  fr: string;
+export interface OpenQuestion extends ItemPlace {
   /** Why it is open: no answer, parked, or an N/A that arrived without its justification. */
   reason: 'unanswered' | 'not-assessed' | 'justification-missing';
 }
