@@ -289,3 +289,45 @@ describe('writing the register to disk', () => {
     }
   });
 });
+
+describe('gap register recommendations', () => {
+  it("takes the catalog's recommendation, worded for the asset's component type, never a generic one", async () => {
+    const input = makeReportInput({ realScore: true });
+    const { wb } = await exportAndRead(input);
+    const ws = wb.getWorksheet(GAP_REGISTER_SHEET)!;
+    const col = (h: (typeof GAP_REGISTER_HEADERS)[number]) => GAP_REGISTER_HEADERS.indexOf(h) + 1;
+    const byId = new Map<string, string>();
+    for (let r = 2; r <= ws.rowCount; r++)
+      byId.set(
+        String(ws.getRow(r).getCell(col('Gap ID')).value),
+        String(ws.getRow(r).getCell(col('Recommendation')).value),
+      );
+    const find = (part: '2-1' | '3-3' | '4-2', id: string) =>
+      input.catalogs[part].requirements.find((r) => r.id === id)!;
+    const cr11 = find('4-2', 'CR 1.1');
+    const edrGap = input.score.gaps.find(
+      (g) => g.scope.kind === 'asset' && g.requirement === 'CR 1.1' && g.scope.id === 'a0-1',
+    )!;
+    expect(byId.get(edrGap.gapId)).toBe(cr11.recommendationByType!.EDR);
+    const hdrGap = input.score.gaps.find(
+      (g) => g.scope.kind === 'asset' && g.requirement === 'CR 1.1' && g.scope.id === 'a0-2',
+    )!;
+    expect(byId.get(hdrGap.gapId)).toBe(cr11.recommendationByType!.HDR);
+    const zoneGap = input.score.gaps.find((g) => g.scope.kind === 'zone' && g.requirement === 'SR 1.1')!;
+    expect(byId.get(zoneGap.gapId)).toBe(find('3-3', 'SR 1.1').recommendation);
+    const orgGap = input.score.gaps.find((g) => g.scope.kind === 'organisation')!;
+    expect(byId.get(orgGap.gapId)).toBe(find('2-1', orgGap.requirement).recommendation);
+    for (const text of byId.values()) {
+      expect(text).not.toMatch(/Implement this requirement/);
+      expect(text.length).toBeGreaterThan(20);
+    }
+  });
+
+  it("keeps the auditor's own recommendation for a tracked gap", async () => {
+    const input = makeReportInput({ gaps: 12 });
+    const { wb } = await exportAndRead(input);
+    const ws = wb.getWorksheet(GAP_REGISTER_SHEET)!;
+    const cell = ws.getRow(3).getCell(GAP_REGISTER_HEADERS.indexOf('Recommendation') + 1);
+    expect(cell.value).toBe('Replace the shared account.');
+  });
+});
