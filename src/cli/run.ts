@@ -2,6 +2,7 @@ import { platformUserDataDir, resolveDataDir } from '../main/dataDir';
 import { createServices, type Services } from '../main/services';
 import { AppError } from '../shared/errors';
 import { type CliCommand, type CliContext, type CliIo, UsageError } from './command';
+import { answerCommand, controlCommand } from './commands/answers';
 import { createCommand, listCommand } from './commands/assessments';
 import { catalogsCommand, importOverlayCommand, removeOverlayCommand } from './commands/catalogs';
 import { demoCommand } from './commands/demo';
@@ -26,6 +27,8 @@ export const COMMANDS: readonly CliCommand[] = [
   importRegisterCommand,
   demoCommand,
   scoreCommand,
+  answerCommand,
+  controlCommand,
   catalogsCommand,
   importOverlayCommand,
   removeOverlayCommand,

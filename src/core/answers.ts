@@ -15,23 +15,39 @@ export function resultForMaturity(maturity: number | null, targetMaturity: numbe
 
 /**
  * The answer rules shared by responses.set and import: maturity belongs to the organisation
- * questionnaire, a not-applicable answer has no maturity, and only a met answer names a
- * compensating control.
+ * questionnaire, a not-applicable answer has no maturity and always says why, and only a
+ * not-applicable answer carries a justification.
  */
 export function responseRuleProblem(
   kind: Scope['kind'],
   result: ResponseResult,
   maturity: number | null,
-  compensatingControl: string,
-): { field: 'maturity' | 'compensatingControl'; sentence: string } | null {
+  justification: string,
+): { field: 'maturity' | 'justification'; sentence: string } | null {
   if (maturity !== null && kind !== 'organisation')
     return { field: 'maturity', sentence: 'only the organisation questionnaire is rated with a maturity' };
   if (maturity !== null && result === 'not-applicable')
     return { field: 'maturity', sentence: 'a not-applicable answer has no maturity' };
-  if (compensatingControl.trim() !== '' && result !== 'met')
-    return { field: 'compensatingControl', sentence: 'only a met answer can name a compensating control' };
+  if (result === 'not-applicable' && justification.trim() === '')
+    return {
+      field: 'justification',
+      sentence: 'a not-applicable answer needs a justification: say why it does not apply',
+    };
+  if (result !== 'not-applicable' && justification.trim() !== '')
+    return { field: 'justification', sentence: 'only a not-applicable answer carries a justification' };
   return null;
 }
+
+/** Zone SRs every zone needs (item 1 of issue 13): marking one N/A is allowed but warned about. */
+export const BASELINE_ZONE_SRS: readonly string[] = [
+  'SR 1.1',
+  'SR 2.1',
+  'SR 3.2',
+  'SR 5.1',
+  'SR 5.2',
+  'SR 7.3',
+  'SR 7.4',
+];
 
 /**
  * Whether an item counts as answered for progress (docs/scoring.md): a response that is not
@@ -39,7 +55,7 @@ export function responseRuleProblem(
  */
 export function isAnswered(
   kind: Scope['kind'],
-  response: Pick<ChecklistResponse, 'result' | 'maturity'> | undefined,
+  response: Pick<ChecklistResponse, 'result' | 'maturity' | 'justification'> | undefined,
 ): boolean {
   if (kind === 'organisation') return maturityAnswer(response) !== null;
   return response !== undefined && response.result !== 'not-assessed';

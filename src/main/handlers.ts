@@ -5,6 +5,7 @@ import { assessmentHandlers } from './handlers/assessments';
 import { auditHandlers } from './handlers/audit';
 import { catalogHandlers } from './handlers/catalogs';
 import { checklistHandlers } from './handlers/checklists';
+import { controlHandlers } from './handlers/controls';
 import { desktopHandlers } from './handlers/desktop';
 import { evidenceHandlers } from './handlers/evidence';
 import { exportHandlers, importHandlers } from './handlers/exports';
@@ -47,6 +48,7 @@ export function createHandlerTable(
     ...modelHandlers(services),
     ...checklistHandlers(services),
     ...findingHandlers(services),
+    ...controlHandlers(services),
     ...catalogHandlers(services),
     ...reportHandlers(services),
   };

@@ -122,6 +122,9 @@ export function makeReportInput(opts: FixtureOptions = {}): ReportInput {
       model: 'S7-1500',
       firmware: '2.9',
       legacy: i === 0,
+      roles: [],
+      certificates: [],
+      endOfLife: null,
     },
     {
       id: `a${i}-2`,
@@ -132,6 +135,9 @@ export function makeReportInput(opts: FixtureOptions = {}): ReportInput {
       model: 'Panel',
       firmware: '1.0',
       legacy: false,
+      roles: [],
+      certificates: [],
+      endOfLife: null,
     },
   ]);
   const evidenceCount = opts.evidence ?? 3;
@@ -175,11 +181,15 @@ export function makeReportInput(opts: FixtureOptions = {}): ReportInput {
       requirement: r.id,
       title: r.title,
       fr: r.fr,
-      requiredFrom: org ? 3 : Math.min(...(r.sl.length ? r.sl : [1])),
+      scale: org ? 'ML' : 'SL',
+      requiredFrom: org ? null : Math.min(...(r.sl.length ? r.sl : [1])),
       target: org ? 3 : 2,
-      result: i % 7 === 0 ? 'unanswered' : i % 3 === 0 ? 'partially-met' : 'not-met',
+      result: i % 3 === 0 ? 'partially-met' : 'not-met',
       maturity: org ? 1 : null,
-      compensatingControl: i % 11 === 0 ? 'Cabinet locked, key with shift lead' : '',
+      controls:
+        i % 11 === 0
+          ? [{ id: `CC-${i}`, description: 'Cabinet locked, key with shift lead', state: 'broken' }]
+          : [],
       comment:
         i < INJECTIONS.length
           ? INJECTIONS[i]
@@ -187,6 +197,7 @@ export function makeReportInput(opts: FixtureOptions = {}): ReportInput {
             ? 'Lange Bemerkung über die Steuerung. '.repeat(600)
             : `Observed on walk-down ${i}`,
       evidence: i % 4 === 0 && evidence.length ? [evidence[0].sha256] : [],
+      points: 4 - (i % 4),
       severity,
     });
   }
@@ -224,6 +235,7 @@ export function makeReportInput(opts: FixtureOptions = {}): ReportInput {
       slSystem: sl(2, 2, 1, 1, i % 3, 1, 2),
       slComponents: i === zones.length - 1 ? null : achieved,
       slAchieved: achieved,
+      slAchievedUpper: achieved,
       gap: Object.fromEntries(FRS.map((fr) => [fr, Math.max(0, z.slTarget[fr] - achieved[fr])])) as SlVector,
     };
   });
@@ -234,6 +246,7 @@ export function makeReportInput(opts: FixtureOptions = {}): ReportInput {
       id: c.id,
       slTarget: c.slTarget,
       slAchieved: uniformSl(1),
+      slAchievedUpper: uniformSl(1),
       gap: uniformSl(1),
     })),
     assets: assets.map((a) => ({
@@ -241,11 +254,17 @@ export function makeReportInput(opts: FixtureOptions = {}): ReportInput {
       zone: a.zone,
       slTarget: zones.find((z) => z.id === a.zone)!.slTarget,
       slAchieved: uniformSl(1 as SecurityLevel),
+      slAchievedUpper: uniformSl(1 as SecurityLevel),
+      slCapability: uniformSl(1 as SecurityLevel),
+      slContribution: uniformSl(1 as SecurityLevel),
+      slContributionUpper: uniformSl(1 as SecurityLevel),
       gap: uniformSl(1),
+      certificateIssues: [],
     })),
     organisation: {
       targetMaturity: 3,
       maturity: { ORG: 1, CM: 2, NET: null, COMP: 3, DATA: 1, USER: 2, EVENT: 0, AVAIL: 2 },
+      maturityUpper: { ORG: 1, CM: 2, NET: null, COMP: 3, DATA: 1, USER: 2, EVENT: 0, AVAIL: 2 },
     },
     gapCount: {
       zones: gaps.filter((g) => g.scope.kind === 'zone').length,
@@ -253,7 +272,10 @@ export function makeReportInput(opts: FixtureOptions = {}): ReportInput {
       assets: gaps.filter((g) => g.scope.kind === 'asset').length,
       organisation: gaps.filter((g) => g.scope.kind === 'organisation').length,
     },
+    openCount: { organisation: 0, zones: 0, conduits: 0, assets: 0 },
     gaps,
+    openQuestions: [],
+    controls: [],
     progress: {},
     overall: { answered: 120, total: 300 },
   };
@@ -274,6 +296,9 @@ export function makeReportInput(opts: FixtureOptions = {}): ReportInput {
       status: 'review',
       catalogs: Object.values(catalogs).map((c) => c.id),
       smsTargetMaturity: 3,
+      scopeStatement: '',
+      startDate: null,
+      endDate: null,
     },
     zones,
     conduits,
@@ -284,13 +309,31 @@ export function makeReportInput(opts: FixtureOptions = {}): ReportInput {
         requirement: reqs21[0].id,
         result: 'partially-met',
         maturity: 1,
-        compensatingControl: '',
+        justification: '',
         comment: '',
         evidence: [],
         flagged: false,
         assessedBy: 'Ana',
         assessedAt: '2026-11-23T10:00:00Z',
       },
+      // answered and not met, so a real score has gap rows (unanswered items are open questions)
+      ...zones.flatMap((z) =>
+        reqs33
+          .filter((r) => r.kind === 'SR')
+          .slice(1, 7)
+          .map((r) => ({
+            scope: { kind: 'zone' as const, id: z.id },
+            requirement: r.id,
+            result: 'not-met' as const,
+            maturity: null,
+            justification: '',
+            comment: '',
+            evidence: [],
+            flagged: false,
+            assessedBy: 'Ana',
+            assessedAt: '2026-11-23T10:00:00Z',
+          })),
+      ),
       ...(zones.length
         ? [
             {
@@ -298,7 +341,7 @@ export function makeReportInput(opts: FixtureOptions = {}): ReportInput {
               requirement: 'SR 1.1',
               result: 'not-met' as const,
               maturity: null,
-              compensatingControl: '',
+              justification: '',
               comment: '',
               evidence: evidence.slice(0, 1).map((e) => e.sha256),
               flagged: false,
@@ -308,7 +351,9 @@ export function makeReportInput(opts: FixtureOptions = {}): ReportInput {
           ]
         : []),
     ],
+    compensatingControls: [],
     findings,
+    gapTracking: [],
   };
 
   const tracking = new Map<string, GapTracking>();

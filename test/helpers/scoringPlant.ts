@@ -8,7 +8,14 @@ import {
   type SecurityLevel,
   type SlVector,
 } from '../../src/core/domain';
-import type { AssessmentModel, Asset, ChecklistResponse, Conduit, Zone } from '../../src/core/model';
+import type {
+  AssessmentModel,
+  Asset,
+  ChecklistResponse,
+  CompensatingControl,
+  Conduit,
+  Zone,
+} from '../../src/core/model';
 import type { ScoringCatalogs } from '../../src/core/scoring/scoreAssessment';
 
 // A generated plant for scoring tests and the scoring benchmark: pure and seeded, so every run
@@ -21,6 +28,8 @@ export interface PlantOptions {
   seed?: number;
   /** Answer every requirement with this result instead of the realistic mix. */
   result?: ResponseResult;
+  /** Compensating controls over not-met and partially-met items, some implemented by a conduit item. */
+  controls?: number;
 }
 
 /** mulberry32: a tiny deterministic PRNG. */
@@ -101,7 +110,11 @@ export function generatePlant(catalogs: ScoringCatalogs, opts: PlantOptions): As
     model: 'Model',
     firmware: '1.0',
     legacy: rand() < 0.2,
+    roles: [],
+    certificates: [],
+    endOfLife: null,
   }));
+  for (const a of assets) if (a.componentType === 'NDR' && rand() < 0.3) a.roles = ['zoneBoundary'];
 
   const responses: ChecklistResponse[] = [];
   const respond = (
@@ -115,7 +128,7 @@ export function generatePlant(catalogs: ScoringCatalogs, opts: PlantOptions): As
       requirement,
       result,
       maturity,
-      compensatingControl: result === 'met' && rand() < 0.1 ? 'Isolated behind the zone firewall' : '',
+      justification: result === 'not-applicable' ? 'No such interface on this plant' : '',
       comment: '',
       evidence: [],
       flagged: false,
@@ -134,7 +147,7 @@ export function generatePlant(catalogs: ScoringCatalogs, opts: PlantOptions): As
   for (const a of assets)
     for (const r of applicableRequirements(
       catalogs['4-2'],
-      { kind: 'asset', componentType: a.componentType },
+      { kind: 'asset', componentType: a.componentType, roles: a.roles },
       null,
       all,
     ))
@@ -149,6 +162,27 @@ export function generatePlant(catalogs: ScoringCatalogs, opts: PlantOptions): As
     );
   }
 
+  const failed = responses.filter((r) => r.result === 'not-met' || r.result === 'partially-met');
+  const conduitMet = responses.filter((r) => r.scope.kind === 'conduit');
+  const compensatingControls: CompensatingControl[] = Array.from(
+    { length: Math.min(opts.controls ?? 0, failed.length) },
+    (_, i) => {
+      const covered = failed[Math.floor(rand() * failed.length)];
+      const by =
+        conduitMet.length && rand() < 0.5 ? conduitMet[Math.floor(rand() * conduitMet.length)] : null;
+      return {
+        id: `CC-${String(i).padStart(4, '0')}`,
+        description: 'Isolated behind the zone firewall',
+        kind: 'isolation',
+        covers: [{ scope: covered.scope, requirement: covered.requirement }],
+        implementedBy: by && { scope: by.scope, requirement: by.requirement },
+        owner: '',
+        evidence: [],
+        reviewDue: rand() < 0.1 ? '2026-01-01' : null,
+      };
+    },
+  );
+
   return {
     assessment: {
       id: uuid(rand),
@@ -160,11 +194,16 @@ export function generatePlant(catalogs: ScoringCatalogs, opts: PlantOptions): As
       status: 'in-progress',
       catalogs: [catalogs['2-1'].id, catalogs['3-3'].id, catalogs['4-2'].id],
       smsTargetMaturity: 3,
+      scopeStatement: '',
+      startDate: null,
+      endDate: null,
     },
     zones,
     conduits,
     assets,
     responses,
+    compensatingControls,
     findings: [],
+    gapTracking: [],
   };
 }

@@ -84,7 +84,7 @@ describe('checklists.get', () => {
     const set = (requirement: string, patch: object) =>
       ok(table['responses.set']({ assessmentId: a.id, scope, requirement, patch }));
     await set('ORG 1.1', { maturity: 1 });
-    await set('ORG 1.2', { result: 'not-applicable' });
+    await set('ORG 1.2', { result: 'not-applicable', justification: 'No wireless anywhere on site' });
     await set('ORG 1.3', { result: 'met' }); // no maturity yet: not rated, so not answered
     await set('ORG 1.4', { comment: 'ask the CISO' });
     const after = await ok<Checklist>(table['checklists.get']({ assessmentId: a.id, scope }));
@@ -193,11 +193,18 @@ describe('responses.set and responses.clear', () => {
       /Only the organisation questionnaire/,
     ],
     [
-      'a compensating control on a gap',
+      'a justification on an answer that is not N/A',
       'zone',
       'SR 1.1',
-      { result: 'not-met', compensatingControl: 'x' },
-      /Only a met answer/,
+      { result: 'not-met', justification: 'x' },
+      /Only a not-applicable answer carries a justification/,
+    ],
+    [
+      'an N/A without a justification',
+      'asset',
+      'CR 1.1',
+      { result: 'not-applicable' },
+      /A not-applicable answer needs a justification: say why it does not apply/,
     ],
   ])('refuses %s', async (_n, kind, requirement, patch, message) => {
     const { table, services } = openTestWorkspace();
@@ -230,7 +237,7 @@ describe('responses.set and responses.clear', () => {
     }
   });
 
-  it('keeps a compensating control on a met answer and drops it when the answer leaves met', async () => {
+  it('keeps the justification on an N/A answer and drops it when the answer leaves N/A', async () => {
     const { table, services } = openTestWorkspace();
     const { a, plc } = await smallPlant(table);
     const scope = { kind: 'asset' as const, id: plc.id };
@@ -238,14 +245,14 @@ describe('responses.set and responses.clear', () => {
       ok<ChecklistResponse>(
         table['responses.set']({ assessmentId: a.id, scope, requirement: 'CR 1.1', patch }),
       );
-    expect(await set({ result: 'met', compensatingControl: 'Behind a protocol filter' })).toMatchObject({
-      compensatingControl: 'Behind a protocol filter',
+    expect(await set({ result: 'not-applicable', justification: 'No user interface at all' })).toMatchObject({
+      justification: 'No user interface at all',
     });
-    expect(await set({ result: 'partially-met' })).toMatchObject({ compensatingControl: '' });
+    expect(await set({ result: 'partially-met' })).toMatchObject({ justification: '' });
     expect(services.ws.trail.list(a.id).at(-1)!.data).toEqual({
       scope: 'PLC 1',
-      result: { from: 'met', to: 'partially-met' },
-      compensatingControl: { from: 'Behind a protocol filter', to: '' },
+      result: { from: 'not-applicable', to: 'partially-met' },
+      justification: { from: 'No user interface at all', to: '' },
     });
   });
 
@@ -259,11 +266,11 @@ describe('responses.set and responses.clear', () => {
     expect(await set('ORG 1.2', { maturity: 4 })).toMatchObject({ result: 'met' });
     expect(await set('ORG 1.3', { maturity: 2 })).toMatchObject({ result: 'partially-met' });
     expect(await set('ORG 1.4', { maturity: 0 })).toMatchObject({ result: 'not-met' });
-    expect(await set('ORG 1.5', { maturity: null })).toMatchObject({
+    expect(await set('ORG 1.5', { maturity: null, justification: 'Outsourced to the utility' })).toMatchObject({
       maturity: null,
       result: 'not-applicable',
     });
-    expect(await set('ORG 1.1', { result: 'not-applicable' })).toMatchObject({
+    expect(await set('ORG 1.1', { result: 'not-applicable', justification: 'Outsourced' })).toMatchObject({
       maturity: null,
       result: 'not-applicable',
     });
@@ -275,7 +282,7 @@ describe('responses.set and responses.clear', () => {
       assessmentId: a.id,
       scope,
       requirement: 'ORG 1.1',
-      patch: { maturity: 2, result: 'not-applicable' },
+      patch: { maturity: 2, result: 'not-applicable', justification: 'Outsourced' },
     });
     expect(both).toMatchObject({ ok: false, error: { message: 'A not-applicable answer has no maturity.' } });
   });

@@ -1,6 +1,10 @@
 import { describe, expect, it } from 'vitest';
 import { responseKey } from '../../src/core/domain';
-import type { InterchangeDocument } from '../../src/core/interchange/document';
+import {
+  type InterchangeDocument,
+  serializeInterchange,
+  toInterchangeDocument,
+} from '../../src/core/interchange/document';
 import type { Services } from '../../src/main/services';
 import { buildDemo } from '../../src/main/services/demo';
 import { openTestWorkspace } from '../helpers/workspace';
@@ -35,7 +39,7 @@ describe('interchange export', () => {
     const id = demoWithEvidence(services);
     const text = services.interchange.exportJson(id);
     expect(text.endsWith('}\n')).toBe(true);
-    expect(text.startsWith('{\n  "format": "zonewalk.assessment/1",\n  "assessment": {\n    "id": ')).toBe(
+    expect(text.startsWith('{\n  "format": "zonewalk.assessment/2",\n  "assessment": {\n    "id": ')).toBe(
       true,
     );
     const doc = JSON.parse(text) as InterchangeDocument;
@@ -46,7 +50,9 @@ describe('interchange export', () => {
       'conduits',
       'assets',
       'responses',
+      'compensatingControls',
       'findings',
+      'gapTracking',
       'evidence',
     ]);
     expect(Object.keys(doc.assessment)).toEqual([
@@ -59,13 +65,16 @@ describe('interchange export', () => {
       'status',
       'catalogs',
       'smsTargetMaturity',
+      'scopeStatement',
+      'startDate',
+      'endDate',
     ]);
     expect(Object.keys(doc.responses[0])).toEqual([
       'scope',
       'requirement',
       'result',
       'maturity',
-      'compensatingControl',
+      'justification',
       'comment',
       'evidence',
       'flagged',
@@ -121,7 +130,7 @@ describe('interchange export', () => {
 function validDoc(): InterchangeDocument {
   const sl = { FR1: 2, FR2: 2, FR3: 2, FR4: 1, FR5: 2, FR6: 1, FR7: 2 } as const;
   return {
-    format: 'zonewalk.assessment/1',
+    format: 'zonewalk.assessment/2',
     assessment: {
       id: 'wtw-2026',
       title: 'Waterworks',
@@ -132,6 +141,9 @@ function validDoc(): InterchangeDocument {
       status: 'in-progress',
       catalogs: ['iec-62443-2-1:2024', 'iec-62443-3-3:2013', 'iec-62443-4-2:2019'],
       smsTargetMaturity: 3,
+      scopeStatement: 'Control and SCADA zones',
+      startDate: '2026-11-23',
+      endDate: '2026-11-27',
     },
     zones: [
       { id: 'control', name: 'Control', description: '', slTarget: { ...sl } },
@@ -157,6 +169,19 @@ function validDoc(): InterchangeDocument {
         model: 'S7-1500',
         firmware: 'V2.9',
         legacy: false,
+        roles: [],
+        certificates: [
+          {
+            scheme: 'isasecure-csa',
+            number: 'CSA-123',
+            issuer: 'ISCI',
+            slCapability: { FR1: 2, FR2: 2, FR3: 2, FR4: 2, FR5: 2, FR6: 2, FR7: 2 },
+            firmware: ['V2.8', 'V2.9'],
+            validFrom: '2024-01-01',
+            validTo: '2027-01-01',
+          },
+        ],
+        endOfLife: null,
       },
     ],
     responses: [
@@ -165,7 +190,7 @@ function validDoc(): InterchangeDocument {
         requirement: 'ORG 1.1',
         result: 'met',
         maturity: 3,
-        compensatingControl: '',
+        justification: '',
         comment: '',
         evidence: [],
         flagged: false,
@@ -177,7 +202,7 @@ function validDoc(): InterchangeDocument {
         requirement: 'SR 1.1',
         result: 'not-met',
         maturity: null,
-        compensatingControl: '',
+        justification: '',
         comment: 'shared account',
         evidence: [H1],
         flagged: true,
@@ -187,14 +212,26 @@ function validDoc(): InterchangeDocument {
       {
         scope: { kind: 'asset', id: 'plc1' },
         requirement: 'EDR 2.4',
-        result: 'met',
+        result: 'not-met',
         maturity: null,
-        compensatingControl: 'isolated',
+        justification: '',
         comment: '',
         evidence: [],
         flagged: false,
         assessedBy: 'Dana',
         assessedAt: '2026-11-26T09:00:00Z',
+      },
+    ],
+    compensatingControls: [
+      {
+        id: 'CC-1',
+        description: 'Mobile code blocked by the conduit firewall',
+        kind: 'filtering',
+        covers: [{ scope: { kind: 'asset', id: 'plc1' }, requirement: 'EDR 2.4' }],
+        implementedBy: { scope: { kind: 'conduit', id: 'c1' }, requirement: 'SR 5.1' },
+        owner: 'OT team',
+        evidence: [H1],
+        reviewDue: '2027-06-30',
       },
     ],
     findings: [
@@ -223,15 +260,21 @@ function validDoc(): InterchangeDocument {
         description: '',
       },
     ],
+    gapTracking: [{ gapId: 'GAP-ABCD2345', owner: 'Jonas', due: '2027-03-31', status: 'in-progress' }],
   };
 }
 
 type Doc = ReturnType<typeof validDoc> & Record<string, unknown>;
 
+/** The document with its keys in the canonical order, as an export writes it. */
+function canonical(d: InterchangeDocument): InterchangeDocument {
+  return toInterchangeDocument(d, d.evidence);
+}
+
 describe('interchange import: bad input names the JSON path and imports nothing', () => {
   it('imports the valid document', () => {
     const { services } = openTestWorkspace();
-    const text = `${JSON.stringify(validDoc(), null, 2)}\n`;
+    const text = serializeInterchange(canonical(validDoc()));
     expect(services.interchange.import(text).id).toBe('wtw-2026');
     expect(services.interchange.exportJson('wtw-2026')).toBe(text);
   });
@@ -239,8 +282,8 @@ describe('interchange import: bad input names the JSON path and imports nothing'
   const cases: [string, (d: Doc) => unknown, RegExp][] = [
     [
       'unknown format version',
-      (d) => ({ ...d, format: 'zonewalk.assessment/2' }),
-      /^format: unknown format "zonewalk.assessment\/2"/,
+      (d) => ({ ...d, format: 'zonewalk.assessment/3' }),
+      /^format: unknown format "zonewalk.assessment\/3"/,
     ],
     ['missing format', (d) => ({ ...d, format: undefined }), /^format: missing/],
     ['a top-level array', () => [], /^\(root\): expected a JSON object/],
@@ -256,10 +299,10 @@ describe('interchange import: bad input names the JSON path and imports nothing'
     [
       'a missing field',
       (d) => {
-        delete (d.assets[0] as Partial<(typeof d.assets)[0]>).legacy;
+        delete (d.assets[0] as Partial<(typeof d.assets)[0]>).name;
         return d;
       },
-      /^assets\[0\]\.legacy: missing/,
+      /^assets\[0\]\.name: missing/,
     ],
     [
       'an SL above 4',
@@ -414,12 +457,119 @@ describe('interchange import: bad input names the JSON path and imports nothing'
       /^responses\[1\]\.maturity: only the organisation questionnaire/,
     ],
     [
-      'a compensating control on a gap',
+      'a justification on an answer that is not N/A',
       (d) => {
-        d.responses[1].compensatingControl = 'x';
+        d.responses[1].justification = 'x';
         return d;
       },
-      /^responses\[1\]\.compensatingControl: only a met answer/,
+      /^responses\[1\]\.justification: only a not-applicable answer/,
+    ],
+    [
+      'an N/A without a justification',
+      (d) => {
+        d.responses[1].result = 'not-applicable';
+        return d;
+      },
+      /^responses\[1\]\.justification: a not-applicable answer needs a justification/,
+    ],
+    [
+      'a control covering a requirement of another component type',
+      (d) => {
+        d.compensatingControls[0].covers[0].requirement = 'NDR 1.6';
+        return d;
+      },
+      /^compensatingControls\[0\]\.covers\[0\]\.requirement: /,
+    ],
+    [
+      'a control covering a 4-2 requirement on a zone',
+      (d) => {
+        d.compensatingControls[0].covers[0] = { scope: { kind: 'zone', id: 'scada' }, requirement: 'CR 1.1' };
+        return d;
+      },
+      /^compensatingControls\[0\]\.covers\[0\]\.requirement: /,
+    ],
+    [
+      'a control covering an unknown requirement',
+      (d) => {
+        d.compensatingControls[0].covers[0].requirement = 'EDR 9.9';
+        return d;
+      },
+      /^compensatingControls\[0\]\.covers\[0\]\.requirement: /,
+    ],
+    [
+      'a control covering an asset that does not exist',
+      (d) => {
+        d.compensatingControls[0].covers[0].scope = { kind: 'asset', id: 'ghost' };
+        return d;
+      },
+      /^compensatingControls\[0\]\.covers\[0\]\.scope\.id: no asset with id "ghost"/,
+    ],
+    [
+      'a control implemented by an item it covers itself',
+      (d) => {
+        d.compensatingControls[0].implementedBy = {
+          scope: { kind: 'asset', id: 'plc1' },
+          requirement: 'EDR 2.4',
+        };
+        return d;
+      },
+      /^compensatingControls\[0\]\.implementedBy: a control cannot be implemented by an item it covers itself/,
+    ],
+    [
+      'a control of an unknown kind',
+      (d) => {
+        (d.compensatingControls[0] as unknown as Record<string, unknown>).kind = 'magic';
+        return d;
+      },
+      /^compensatingControls\[0\]\.kind: The kind is one of/,
+    ],
+    [
+      'a control naming evidence that is not in the file',
+      (d) => {
+        d.compensatingControls[0].evidence = [H2];
+        return d;
+      },
+      /^compensatingControls\[0\]\.evidence\[0\]: no evidence with sha256/,
+    ],
+    [
+      'the zone boundary role on an embedded device',
+      (d) => {
+        d.assets[0].roles = ['zoneBoundary'];
+        return d;
+      },
+      /^assets\[0\]\.roles: the role zoneBoundary belongs to network devices only/,
+    ],
+    [
+      'an unknown role',
+      (d) => {
+        (d.assets[0] as unknown as Record<string, unknown>).roles = ['gateway'];
+        return d;
+      },
+      /^assets\[0\]\.roles\[0\]: Roles are/,
+    ],
+    [
+      'an unknown certificate scheme',
+      (d) => {
+        (d.assets[0].certificates[0] as unknown as Record<string, unknown>).scheme = 'tuv';
+        return d;
+      },
+      /^assets\[0\]\.certificates\[0\]\.scheme: The scheme is one of/,
+    ],
+    [
+      'an unknown field on a control',
+      (d) => {
+        (d.compensatingControls[0] as unknown as Record<string, unknown>).status = 'ok';
+        return d;
+      },
+      /^compensatingControls\[0\]\.status: unknown field/,
+    ],
+    [
+      'a duplicate gap id in gap tracking',
+      (d) => {
+        d.gapTracking.push({ ...d.gapTracking[0] });
+        return d;
+      },
+      /^gapTracking\[1\]\.gapId: duplicate gap id/,
     ],
     [
       'an unknown scope kind',
@@ -511,5 +661,110 @@ describe('interchange import: bad input names the JSON path and imports nothing'
         .pluck()
         .get(),
     ).toBe(0);
+  });
+});
+
+describe('interchange /2: defaults, warnings and /1 documents', () => {
+  it('takes the natural empty value for omitted strings, lists, flags and nullables', () => {
+    const { services } = openTestWorkspace();
+    const d = validDoc() as unknown as Record<string, unknown>;
+    const asset = (d.assets as Record<string, unknown>[])[0];
+    for (const k of ['vendor', 'legacy', 'roles', 'certificates', 'endOfLife']) delete asset[k];
+    delete d.gapTracking;
+    delete (d.assessment as Record<string, unknown>).scopeStatement;
+    const control = (d.compensatingControls as Record<string, unknown>[])[0];
+    for (const k of ['implementedBy', 'owner', 'evidence', 'reviewDue']) delete control[k];
+    services.interchange.import(JSON.stringify(d));
+    const doc = services.interchange.exportDocument('wtw-2026');
+    expect(doc.assets[0]).toMatchObject({
+      vendor: '',
+      legacy: false,
+      roles: [],
+      certificates: [],
+      endOfLife: null,
+    });
+    expect(doc.assessment.scopeStatement).toBe('');
+    expect(doc.gapTracking).toEqual([]);
+    expect(doc.compensatingControls[0]).toMatchObject({
+      implementedBy: null,
+      owner: '',
+      evidence: [],
+      reviewDue: null,
+    });
+  });
+
+  it('warns, naming the conduit and FR, when a conduit SL-T is below one of its zones', () => {
+    const { services } = openTestWorkspace();
+    const d = validDoc();
+    d.conduits[0].slTarget = { ...d.conduits[0].slTarget, FR5: 1 };
+    const r = services.interchange.import(JSON.stringify(d));
+    expect(r.warnings).toEqual([
+      'conduits[0].slTarget.FR5: conduit "SCADA-Control" has SL-T 1 on FR5, below the 2 of the zones it joins.',
+    ]);
+  });
+
+  it('imports a control over an item that does not apply at the SL-T (inactive), and exports it back', () => {
+    const { services } = openTestWorkspace();
+    const d = validDoc();
+    // EDR 3.2 RE 1 enters at SL3, above the control zone's target
+    d.responses.push({ ...d.responses[2], requirement: 'CR 3.1 RE 1' });
+    d.compensatingControls[0].covers.push({
+      scope: { kind: 'asset', id: 'plc1' },
+      requirement: 'CR 3.1 RE 1',
+    });
+    const text = serializeInterchange(canonical(d));
+    services.interchange.import(text);
+    expect(services.interchange.exportJson('wtw-2026')).toBe(text);
+  });
+
+  it('reads a /1 document: N/A with a comment keeps it as justification, without one becomes open; control text becomes a record', () => {
+    const { services } = openTestWorkspace();
+    const d = validDoc() as unknown as Record<string, unknown>;
+    d.format = 'zonewalk.assessment/1';
+    delete d.compensatingControls;
+    delete d.gapTracking;
+    const a = d.assessment as Record<string, unknown>;
+    for (const k of ['scopeStatement', 'startDate', 'endDate']) delete a[k];
+    const asset = (d.assets as Record<string, unknown>[])[0];
+    for (const k of ['roles', 'certificates', 'endOfLife']) delete asset[k];
+    const responses = d.responses as Record<string, unknown>[];
+    for (const r of responses) {
+      delete r.justification;
+      r.compensatingControl = '';
+    }
+    responses[1].result = 'not-applicable';
+    responses[1].comment = 'No accounts on this zone';
+    responses[2].result = 'met';
+    responses[2].compensatingControl = 'Isolated by the cell firewall';
+    responses.push({ ...responses[1], requirement: 'SR 2.1', comment: '', evidence: [] });
+    const r = services.interchange.import(JSON.stringify(d));
+    expect(r.warnings).toHaveLength(3);
+    expect(r.warnings[0]).toMatch(
+      /^responses\[2\]\.compensatingControl: migrated to compensating control CC-/,
+    );
+    expect(r.warnings[1]).toMatch(
+      /^responses\[3\]: SR 2\.1 was not applicable without a reason \(justification missing\)/,
+    );
+    // SR 1.1 is a baseline requirement of every zone: N/A is allowed, with a warning
+    expect(r.warnings[2]).toMatch(/^responses\[\d\]: SR 1\.1 is a baseline requirement of every zone/);
+    const doc = services.interchange.exportDocument(r.id);
+    const byReq = new Map(doc.responses.map((x) => [x.requirement, x]));
+    expect(byReq.get('SR 1.1')).toMatchObject({
+      result: 'not-applicable',
+      justification: 'No accounts on this zone',
+    });
+    expect(byReq.get('SR 2.1')).toMatchObject({ result: 'not-assessed', flagged: true, justification: '' });
+    expect(byReq.get('EDR 2.4')).toMatchObject({ result: 'met', flagged: true });
+    expect(doc.compensatingControls).toEqual([
+      expect.objectContaining({
+        description: 'Isolated by the cell firewall',
+        kind: 'other',
+        covers: [{ scope: { kind: 'asset', id: 'plc1' }, requirement: 'EDR 2.4' }],
+        implementedBy: null,
+      }),
+    ]);
+    const score = services.score.get(r.id);
+    expect(score.openQuestions.some((q) => q.requirement === 'SR 2.1')).toBe(true);
+    expect(score.gaps.some((g) => g.requirement === 'SR 2.1')).toBe(false);
   });
 });

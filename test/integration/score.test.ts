@@ -72,19 +72,45 @@ describe('zonewalk score', () => {
       'assets',
       'organisation',
       'gapCount',
+      'openCount',
     ]);
     expect(doc.assessment).toBe(id);
     expect(doc.zones).toHaveLength(6);
     for (const z of doc.zones)
-      expect(Object.keys(z)).toEqual(['id', 'slTarget', 'slSystem', 'slComponents', 'slAchieved', 'gap']);
-    for (const c of doc.conduits) expect(Object.keys(c)).toEqual(['id', 'slTarget', 'slAchieved', 'gap']);
+      expect(Object.keys(z)).toEqual([
+        'id',
+        'slTarget',
+        'slSystem',
+        'slComponents',
+        'slAchieved',
+        'slAchievedUpper',
+        'gap',
+      ]);
+    for (const c of doc.conduits)
+      expect(Object.keys(c)).toEqual(['id', 'slTarget', 'slAchieved', 'slAchievedUpper', 'gap']);
     for (const a of doc.assets)
-      expect(Object.keys(a)).toEqual(['id', 'zone', 'slTarget', 'slAchieved', 'gap']);
+      expect(Object.keys(a)).toEqual([
+        'id',
+        'zone',
+        'slTarget',
+        'slAchieved',
+        'slAchievedUpper',
+        'slCapability',
+        'gap',
+      ]);
     expect(Object.keys(doc.zones[0].slTarget)).toEqual([...FRS]);
     expect(doc.zones.find((z: { id: string }) => z.id === lone.id).slComponents).toBeNull();
     expect(Object.keys(doc.organisation)).toEqual(['targetMaturity', 'maturity']);
     expect(Object.keys(doc.organisation.maturity)).toEqual([...SPES]);
     expect(Object.keys(doc.gapCount)).toEqual(['zones', 'conduits', 'assets', 'organisation']);
+    expect(Object.keys(doc.openCount)).toEqual(['organisation', 'zones', 'conduits', 'assets']);
+    // the demo is partly answered: SL-A is a range somewhere, and open questions are counted apart
+    expect(doc.openCount.zones + doc.openCount.assets).toBeGreaterThan(0);
+    expect(
+      doc.zones.some((z: { slAchieved: Record<string, number>; slAchievedUpper: Record<string, number> }) =>
+        FRS.some((fr) => z.slAchievedUpper[fr] > z.slAchieved[fr]),
+      ),
+    ).toBe(true);
     expect(doc.conduits).toHaveLength(3);
     expect(doc.assets.length).toBeGreaterThan(20);
     // A plausible picture: some FRs reach their target, some do not.
@@ -105,6 +131,9 @@ describe('zonewalk score', () => {
     expect(r.stdout).toMatch(/^ {2}own answers \(system\)/m);
     expect(r.stdout).toMatch(/^ORG +CM +NET +COMP +DATA +USER +EVENT +AVAIL$/m);
     expect(r.stdout).toMatch(/^Gap register: \d+ items/m);
+    expect(r.stdout).toMatch(/^Open questions: \d+ items .*, not gaps\.$/m);
+    // SL-A shown as a range while questions are open, e.g. 0-2/3*
+    expect(r.stdout).toMatch(/ \d-\d\/\d/);
     const bad = await cli(['--data-dir', dir, 'score', 'nope']);
     expect(bad.code).toBe(1);
     expect(bad.stderr).toMatch(/^zonewalk: No assessment with id nope/);

@@ -14,7 +14,7 @@ const answer = (
   requirement,
   result,
   maturity: null,
-  compensatingControl: '',
+  justification: '',
   comment: '',
   evidence: [],
   flagged: false,

@@ -9,7 +9,7 @@ import { exportReport, isReportFormat } from './reports';
 export const importCommand: CliCommand = {
   name: 'import',
   usage: 'import FILE.json [--as-copy]',
-  summary: 'Import an assessment (zonewalk.assessment/1) and print its id',
+  summary: 'Import an assessment (zonewalk.assessment/2, or /1) and print its id; warnings go to stderr',
   run(ctx, args) {
     const { values, positionals } = parseArgs({
       args,
@@ -31,6 +31,8 @@ export const importCommand: CliCommand = {
     }
     try {
       const r = ctx.services().interchange.import(text, { source: file, asCopy: values['as-copy'] });
+      for (const w of r.warnings) ctx.io.stderr(`warning: ${w}\n`);
+      // the last line of stdout is the id, so scripts can take it with tail -n 1
       ctx.io.stdout(`${r.id}\n`);
       return 0;
     } catch (err) {
@@ -46,7 +48,7 @@ export const exportCommand: CliCommand = {
   name: 'export',
   usage: 'export json|xlsx|pdf ID [--out FILE]',
   summary:
-    'Export an assessment: json (zonewalk.assessment/1, to FILE or stdout), xlsx (gap register), pdf (findings report)',
+    'Export an assessment: json (zonewalk.assessment/2, to FILE or stdout), xlsx (gap register), pdf (findings report)',
   run(ctx, args) {
     const { values, positionals } = parseArgs({
       args,

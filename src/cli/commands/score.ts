@@ -4,7 +4,10 @@ import type { AssessmentScore } from '../../core/scoring/types';
 import type { CliCommand } from '../command';
 import { UsageError } from '../command';
 
-/** The `score --json` document, exactly the shape issue 4 names, keys in its order. */
+/**
+ * The `score --json` document: the shape issue 4 names, keys in its order, with issue 13's additions
+ * (slAchievedUpper per zone, conduit and asset, slCapability per asset, openCount beside gapCount).
+ */
 export function scoreJson(s: AssessmentScore) {
   return {
     assessment: s.assessment,
@@ -14,12 +17,14 @@ export function scoreJson(s: AssessmentScore) {
       slSystem: orderedSl(z.slSystem),
       slComponents: z.slComponents && orderedSl(z.slComponents),
       slAchieved: orderedSl(z.slAchieved),
+      slAchievedUpper: orderedSl(z.slAchievedUpper),
       gap: orderedSl(z.gap),
     })),
     conduits: s.conduits.map((c) => ({
       id: c.id,
       slTarget: orderedSl(c.slTarget),
       slAchieved: orderedSl(c.slAchieved),
+      slAchievedUpper: orderedSl(c.slAchievedUpper),
       gap: orderedSl(c.gap),
     })),
     assets: s.assets.map((a) => ({
@@ -27,6 +32,8 @@ export function scoreJson(s: AssessmentScore) {
       zone: a.zone,
       slTarget: orderedSl(a.slTarget),
       slAchieved: orderedSl(a.slAchieved),
+      slAchievedUpper: orderedSl(a.slAchievedUpper),
+      slCapability: orderedSl(a.slCapability),
       gap: orderedSl(a.gap),
     })),
     organisation: {
@@ -39,17 +46,25 @@ export function scoreJson(s: AssessmentScore) {
       assets: s.gapCount.assets,
       organisation: s.gapCount.organisation,
     },
+    openCount: {
+      organisation: s.openCount.organisation,
+      zones: s.openCount.zones,
+      conduits: s.openCount.conduits,
+      assets: s.openCount.assets,
+    },
   };
 }
 
 const NAME_WIDTH = 30;
 const truncate = (s: string, w: number) => (s.length > w ? `${s.slice(0, w - 1)}…` : s.padEnd(w));
-const cells = (xs: string[]) => xs.map((x) => x.padEnd(6)).join('');
+const cells = (xs: string[]) => xs.map((x) => x.padEnd(8)).join('');
 
-/** SL-A/SL-T per FR, with `*` where SL-A falls short. */
-function slRow(name: string, achieved: SlVector, target: SlVector, extra = ''): string {
+/** SL-A/SL-T per FR, SL-A as a range `lo-hi` while questions are open, `*` where SL-A falls short. */
+function slRow(name: string, achieved: SlVector, upper: SlVector, target: SlVector, extra = ''): string {
   const gaps = FRS.filter((fr) => achieved[fr] < target[fr]).length;
-  const row = cells(FRS.map((fr) => `${achieved[fr]}/${target[fr]}${achieved[fr] < target[fr] ? '*' : ''}`));
+  const a = (fr: (typeof FRS)[number]) =>
+    upper[fr] > achieved[fr] ? `${achieved[fr]}-${upper[fr]}` : String(achieved[fr]);
+  const row = cells(FRS.map((fr) => `${a(fr)}/${target[fr]}${achieved[fr] < target[fr] ? '*' : ''}`));
   return `${truncate(name, NAME_WIDTH)}  ${row}${String(gaps).padEnd(6)}${extra}`.trimEnd();
 }
 
@@ -66,35 +81,43 @@ export function scoreTable(s: AssessmentScore, title: string, names: Map<string,
   const out: string[] = [
     `${title} (${s.assessment})`,
     'Each cell is SL-A/SL-T for one FR; * marks a gap. GAPS counts the FRs below target.',
+    'While questions are open SL-A is a range, e.g. 1-3/2: 1 with every open question failing, 3 with every one passing.',
     '',
     head('ZONE'),
   ];
   for (const z of s.zones) {
-    out.push(slRow(name(z.id), z.slAchieved, z.slTarget));
+    out.push(slRow(name(z.id), z.slAchieved, z.slAchievedUpper, z.slTarget));
     out.push(plainRow('  own answers (system)', z.slSystem));
     out.push(plainRow('  its assets (components)', z.slComponents));
   }
   out.push('', head('CONDUIT'));
-  for (const c of s.conduits) out.push(slRow(name(c.id), c.slAchieved, c.slTarget));
+  for (const c of s.conduits) out.push(slRow(name(c.id), c.slAchieved, c.slAchievedUpper, c.slTarget));
   out.push('', head('ASSET', 'ZONE'));
-  for (const a of s.assets) out.push(slRow(name(a.id), a.slAchieved, a.slTarget, name(a.zone)));
+  for (const a of s.assets)
+    out.push(slRow(name(a.id), a.slAchieved, a.slAchievedUpper, a.slTarget, name(a.zone)));
   const m = s.organisation.maturity;
+  const mu = s.organisation.maturityUpper;
+  const ml = (spe: (typeof SPES)[number]) =>
+    m[spe] === null ? '-' : mu[spe] !== null && mu[spe] > m[spe] ? `${m[spe]}-${mu[spe]}` : String(m[spe]);
   out.push(
     '',
     `ORGANISATION (62443-2-1): maturity per security program element, target ML${s.organisation.targetMaturity}; - = not applicable`,
     SPES.map((spe) => spe.padEnd(7))
       .join('')
       .trimEnd(),
-    SPES.map((spe) => String(m[spe] ?? '-').padEnd(7))
+    SPES.map((spe) => ml(spe).padEnd(7))
       .join('')
       .trimEnd(),
     '',
   );
   const g = s.gapCount;
   const total = g.zones + g.conduits + g.assets + g.organisation;
+  const o = s.openCount;
+  const open = o.zones + o.conduits + o.assets + o.organisation;
   const pct = s.overall.total ? Math.round((100 * s.overall.answered) / s.overall.total) : 0;
   out.push(
     `Gap register: ${total} items (${g.zones} zone, ${g.conduits} conduit, ${g.assets} asset, ${g.organisation} organisation).`,
+    `Open questions: ${open} items (${o.zones} zone, ${o.conduits} conduit, ${o.assets} asset, ${o.organisation} organisation), not gaps.`,
     `Progress: ${s.overall.answered} of ${s.overall.total} items answered (${pct}%).`,
     '',
   );

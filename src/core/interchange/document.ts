@@ -3,23 +3,31 @@ import type {
   AssessmentHeader,
   AssessmentModel,
   Asset,
+  Certificate,
   ChecklistResponse,
+  CompensatingControl,
   Conduit,
   EvidenceMeta,
   Finding,
+  GapTrackingEntry,
+  ItemRef,
   Zone,
 } from '../model';
 import { compareText } from '../scoring/order';
 
-/** One whole assessment as a zonewalk.assessment/1 document (docs interchange.md). */
+export const INTERCHANGE_FORMAT = 'zonewalk.assessment/2';
+
+/** One whole assessment as a zonewalk.assessment/2 document (docs/interchange.md). */
 export interface InterchangeDocument {
-  format: 'zonewalk.assessment/1';
+  format: typeof INTERCHANGE_FORMAT;
   assessment: AssessmentHeader;
   zones: Zone[];
   conduits: Conduit[];
   assets: Asset[];
   responses: ChecklistResponse[];
+  compensatingControls: CompensatingControl[];
   findings: Finding[];
+  gapTracking: GapTrackingEntry[];
   evidence: EvidenceMeta[];
 }
 
@@ -58,10 +66,38 @@ function canonicalScope(s: Scope): Scope {
 
 const sortedHashes = (xs: string[]) => [...xs].sort(compareText);
 
+const compareRefs = (a: ItemRef, b: ItemRef) =>
+  compareScopes(a.scope, b.scope) || compareRequirementIds(a.requirement, b.requirement);
+
+const canonicalRef = (r: ItemRef): ItemRef => ({
+  scope: canonicalScope(r.scope),
+  requirement: r.requirement,
+});
+
+function canonicalCertificate(c: Certificate): Certificate {
+  return {
+    scheme: c.scheme,
+    number: c.number,
+    issuer: c.issuer,
+    slCapability: canonicalSl(c.slCapability),
+    firmware: [...c.firmware].sort(compareText),
+    validFrom: c.validFrom,
+    validTo: c.validTo,
+  };
+}
+
+/** Certificates have no id (one may cover many assets): ordered by their whole canonical text. */
+function sortedCertificates(cs: Certificate[]): Certificate[] {
+  return cs
+    .map((c) => ({ c: canonicalCertificate(c), key: JSON.stringify(canonicalCertificate(c)) }))
+    .sort((a, b) => compareText(a.key, b.key))
+    .map((x) => x.c);
+}
+
 export function toInterchangeDocument(model: AssessmentModel, evidence: EvidenceMeta[]): InterchangeDocument {
   const a = model.assessment;
   return {
-    format: 'zonewalk.assessment/1',
+    format: INTERCHANGE_FORMAT,
     assessment: {
       id: a.id,
       title: a.title,
@@ -74,6 +110,9 @@ export function toInterchangeDocument(model: AssessmentModel, evidence: Evidence
       status: a.status,
       catalogs: [...a.catalogs],
       smsTargetMaturity: a.smsTargetMaturity,
+      scopeStatement: a.scopeStatement,
+      startDate: a.startDate,
+      endDate: a.endDate,
     },
     zones: [...model.zones].sort(byId).map((z) => ({
       id: z.id,
@@ -98,6 +137,9 @@ export function toInterchangeDocument(model: AssessmentModel, evidence: Evidence
       model: x.model,
       firmware: x.firmware,
       legacy: x.legacy,
+      roles: [...x.roles].sort(compareText),
+      certificates: sortedCertificates(x.certificates),
+      endOfLife: x.endOfLife,
     })),
     responses: [...model.responses]
       .sort((x, y) => compareScopes(x.scope, y.scope) || compareRequirementIds(x.requirement, y.requirement))
@@ -106,13 +148,23 @@ export function toInterchangeDocument(model: AssessmentModel, evidence: Evidence
         requirement: r.requirement,
         result: r.result,
         maturity: r.maturity,
-        compensatingControl: r.compensatingControl,
+        justification: r.justification,
         comment: r.comment,
         evidence: sortedHashes(r.evidence),
         flagged: r.flagged,
         assessedBy: r.assessedBy,
         assessedAt: r.assessedAt,
       })),
+    compensatingControls: [...model.compensatingControls].sort(byId).map((c) => ({
+      id: c.id,
+      description: c.description,
+      kind: c.kind,
+      covers: [...c.covers].sort(compareRefs).map(canonicalRef),
+      implementedBy: c.implementedBy && canonicalRef(c.implementedBy),
+      owner: c.owner,
+      evidence: sortedHashes(c.evidence),
+      reviewDue: c.reviewDue,
+    })),
     findings: [...model.findings].sort(byId).map((f) => ({
       id: f.id,
       title: f.title,
@@ -126,6 +178,9 @@ export function toInterchangeDocument(model: AssessmentModel, evidence: Evidence
       status: f.status,
       evidence: sortedHashes(f.evidence),
     })),
+    gapTracking: [...model.gapTracking]
+      .sort((x, y) => compareText(x.gapId, y.gapId))
+      .map((g) => ({ gapId: g.gapId, owner: g.owner, due: g.due, status: g.status })),
     evidence: [...evidence]
       .sort((x, y) => compareText(x.sha256, y.sha256))
       .map((e) => ({
@@ -151,6 +206,6 @@ export function serializeInterchange(doc: InterchangeDocument): string {
 
 /** The model part of a document (what the rules and the database hold). */
 export function modelOf(doc: InterchangeDocument): AssessmentModel {
-  const { assessment, zones, conduits, assets, responses, findings } = doc;
-  return { assessment, zones, conduits, assets, responses, findings };
+  const { assessment, zones, conduits, assets, responses, compensatingControls, findings, gapTracking } = doc;
+  return { assessment, zones, conduits, assets, responses, compensatingControls, findings, gapTracking };
 }

@@ -1,9 +1,11 @@
-import { responseRuleProblem } from '../answers';
+import { BASELINE_ZONE_SRS, responseRuleProblem } from '../answers';
+import { roleProblem } from '../catalog/applicability';
 import type { RequirementIndex } from '../catalog/requirementIndex';
-import type { ComponentType, Scope } from '../domain';
+import { type ComponentType, FRS, responseKey, type Scope } from '../domain';
+import type { ItemRef } from '../model';
 import type { InterchangeDocument } from './document';
 
-/** Rules a zonewalk.assessment/1 document must keep beyond its schema, as `path: sentence`; [] when sound. */
+/** Rules a zonewalk.assessment/2 document must keep beyond its schema, as `path: sentence`; [] when sound. */
 export function interchangeProblems(doc: InterchangeDocument, index: RequirementIndex): string[] {
   const problems: string[] = [];
   const add = (path: string, sentence: string) => problems.push(`${path}: ${sentence}`);
@@ -26,6 +28,13 @@ export function interchangeProblems(doc: InterchangeDocument, index: Requirement
   });
   doc.assets.forEach((a, i) => {
     if (!zones.has(a.zone)) add(`assets[${i}].zone`, `no zone with id "${a.zone}"`);
+    const rp = roleProblem(a.componentType, a.roles);
+    if (rp) add(`assets[${i}].roles`, rp);
+    if (new Set(a.roles).size !== a.roles.length) add(`assets[${i}].roles`, 'a role is listed twice');
+    a.certificates.forEach((c, j) => {
+      if (c.validTo < c.validFrom)
+        add(`assets[${i}].certificates[${j}].validTo`, 'the certificate ends before it starts');
+    });
   });
 
   const evidence = new Set<string>();
@@ -63,9 +72,40 @@ export function interchangeProblems(doc: InterchangeDocument, index: Requirement
     const key = `${r.scope.kind}:${'id' in r.scope ? r.scope.id : ''}|${r.requirement}`;
     if (answered.has(key)) add(`${at}`, `a second answer to ${r.requirement} for the same scope`);
     answered.add(key);
-    const rule = responseRuleProblem(r.scope.kind, r.result, r.maturity, r.compensatingControl);
+    const rule = responseRuleProblem(r.scope.kind, r.result, r.maturity, r.justification);
     if (rule) add(`${at}.${rule.field}`, rule.sentence);
     checkEvidence(at, r.evidence);
+  });
+
+  const itemProblem = (path: string, ref: ItemRef) => {
+    const sp = scopeProblem(ref.scope);
+    if (sp) return add(`${path}.scope.id`, sp);
+    const type = ref.scope.kind === 'asset' ? assetTypes.get(ref.scope.id) : undefined;
+    const rp = index.problem(ref.scope.kind, ref.requirement, type);
+    if (rp) add(`${path}.requirement`, rp);
+  };
+  uniqueIds(doc.compensatingControls, 'compensatingControls', add);
+  doc.compensatingControls.forEach((c, i) => {
+    const at = `compensatingControls[${i}]`;
+    const covered = new Set<string>();
+    c.covers.forEach((ref, j) => {
+      itemProblem(`${at}.covers[${j}]`, ref);
+      const key = responseKey(ref.scope, ref.requirement);
+      if (covered.has(key)) add(`${at}.covers[${j}]`, `${ref.requirement} is covered twice`);
+      covered.add(key);
+    });
+    if (c.implementedBy) {
+      itemProblem(`${at}.implementedBy`, c.implementedBy);
+      if (covered.has(responseKey(c.implementedBy.scope, c.implementedBy.requirement)))
+        add(`${at}.implementedBy`, 'a control cannot be implemented by an item it covers itself');
+    }
+    checkEvidence(at, c.evidence);
+  });
+
+  const gapIds = new Set<string>();
+  doc.gapTracking.forEach((g, i) => {
+    if (gapIds.has(g.gapId)) add(`gapTracking[${i}].gapId`, `duplicate gap id "${g.gapId}"`);
+    gapIds.add(g.gapId);
   });
 
   uniqueIds(doc.findings, 'findings', add);
@@ -103,4 +143,37 @@ function uniqueIds(
     else seen.set(x.id, i);
   });
   return new Set(seen.keys());
+}
+
+/**
+ * What a sound document may still hold that the auditor should look at, as `path: sentence`: a
+ * conduit whose SL-T is below one of its zones' on some FR, a baseline zone SR marked N/A, a 2-1
+ * answer with a result but no maturity (counted as an open question, not as ML0).
+ */
+export function interchangeWarnings(doc: InterchangeDocument): string[] {
+  const out: string[] = [];
+  const zones = new Map(doc.zones.map((z) => [z.id, z]));
+  doc.conduits.forEach((c, i) => {
+    for (const fr of FRS) {
+      const needed = Math.max(...c.zones.map((z) => zones.get(z)?.slTarget[fr] ?? 0));
+      if (c.slTarget[fr] < needed)
+        out.push(
+          `conduits[${i}].slTarget.${fr}: conduit "${c.name}" has SL-T ${c.slTarget[fr]} on ${fr}, below the ${needed} of the zones it joins.`,
+        );
+    }
+  });
+  doc.responses.forEach((r, i) => {
+    if (r.scope.kind === 'zone' && r.result === 'not-applicable' && BASELINE_ZONE_SRS.includes(r.requirement))
+      out.push(
+        `responses[${i}]: ${r.requirement} is a baseline requirement of every zone, yet marked not applicable.`,
+      );
+    if (
+      r.scope.kind === 'organisation' &&
+      r.maturity === null &&
+      r.result !== 'not-applicable' &&
+      r.result !== 'not-assessed'
+    )
+      out.push(`responses[${i}].maturity: ${r.requirement} has no maturity; it counts as an open question.`);
+  });
+  return out;
 }

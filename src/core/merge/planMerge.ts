@@ -13,7 +13,9 @@ import type {
 // and what both sides hold differently. Pure: the caller shows the conflicts, collects a decision
 // for each, and only then writes.
 
-export interface MergeableDocument extends Omit<AssessmentModel, 'assessment'> {
+// Compensating controls and gap tracking do not take part in a merge yet: the merge keeps this side's.
+export interface MergeableDocument
+  extends Omit<AssessmentModel, 'assessment' | 'compensatingControls' | 'gapTracking'> {
   evidence: EvidenceMeta[];
 }
 
@@ -74,7 +76,7 @@ function sameAnswer(a: ChecklistResponse, b: ChecklistResponse): boolean {
   return (
     a.result === b.result &&
     a.maturity === b.maturity &&
-    a.compensatingControl === b.compensatingControl &&
+    a.justification === b.justification &&
     a.comment === b.comment &&
     a.flagged === b.flagged &&
     sameJson(sorted(a.evidence), sorted(b.evidence))

@@ -1,6 +1,6 @@
 import type { ScopeKind } from '../domain';
 import { severityRank } from './severity';
-import type { GapItem } from './types';
+import type { GapItem, OpenQuestion } from './types';
 
 // Plain code-unit comparison: locale-aware sorting would make exports differ between machines.
 export function compareText(a: string, b: string): number {
@@ -30,4 +30,19 @@ export function sortGaps(gaps: GapItem[], catalogOrder: (g: GapItem) => number):
     (a, b) => a.severity - b.severity || a.kind - b.kind || compareText(a.id, b.id) || a.order - b.order,
   );
   return keyed.map((k) => k.g);
+}
+
+/** Open questions by scope (kind, then id), then requirement in catalog order. */
+export function sortOpenQuestions(
+  questions: OpenQuestion[],
+  catalogOrder: (q: OpenQuestion) => number,
+): OpenQuestion[] {
+  const keyed = questions.map((q) => ({
+    q,
+    kind: KIND_ORDER[q.scope.kind],
+    id: q.scope.kind === 'organisation' ? '' : q.scope.id,
+    order: catalogOrder(q),
+  }));
+  keyed.sort((a, b) => a.kind - b.kind || compareText(a.id, b.id) || a.order - b.order);
+  return keyed.map((k) => k.q);
 }

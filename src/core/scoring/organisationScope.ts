@@ -2,19 +2,20 @@ import { type Catalog, isChecklistItem } from '../catalog/types';
 import type { Scope } from '../domain';
 import type { ChecklistResponse } from '../model';
 import { gapId } from './gapId';
-import { countedMaturity, maturityAnswer, maturityBySpe } from './maturity';
-import { maturityGapSeverity } from './severity';
-import type { GapItem, OrganisationScore, Progress } from './types';
+import { maturityAnswer, maturityBySpe } from './maturity';
+import { maturityGapPoints, severityOfPoints } from './severity';
+import type { GapItem, OpenQuestion, OrganisationScore, Progress } from './types';
 
 export interface OrganisationResult {
   score: OrganisationScore;
   gaps: GapItem[];
+  open: OpenQuestion[];
   progress: Progress;
 }
 
 const ORGANISATION: Scope = { kind: 'organisation' };
 
-/** The 2-1 questionnaire: maturity per SPE, a gap per requirement below the target ML, progress. */
+/** The 2-1 questionnaire: maturity per SPE, a gap row per rated requirement below the target ML. */
 export function scoreOrganisation(
   catalog: Catalog,
   scopeName: string,
@@ -22,18 +23,14 @@ export function scoreOrganisation(
   responses: ReadonlyMap<string, ChecklistResponse>,
 ): OrganisationResult {
   const gaps: GapItem[] = [];
-  let answered = 0;
+  const open: OpenQuestion[] = [];
   let total = 0;
   for (const r of catalog.requirements) {
     if (!isChecklistItem(r)) continue;
     total++;
     const response = responses.get(r.id);
     const answer = maturityAnswer(response);
-    if (answer !== null) answered++;
-    const maturity = countedMaturity(answer);
-    if (maturity === null || maturity >= targetMaturity) continue;
-    gaps.push({
-      gapId: gapId(ORGANISATION, r.id),
+    const where = {
       scope: ORGANISATION,
       scopeName,
       zoneId: null,
@@ -41,19 +38,38 @@ export function scoreOrganisation(
       requirement: r.id,
       title: r.title,
       fr: r.fr,
-      requiredFrom: targetMaturity,
+    };
+    if (answer === null) {
+      const reason = !response
+        ? 'unanswered'
+        : response.result === 'not-applicable'
+          ? 'justification-missing'
+          : 'not-assessed';
+      open.push({ ...where, reason });
+      continue;
+    }
+    if (answer === 'n/a' || answer >= targetMaturity || !response) continue;
+    const points = maturityGapPoints(r.impact, answer, targetMaturity);
+    gaps.push({
+      ...where,
+      gapId: gapId(ORGANISATION, r.id),
+      scale: 'ML',
+      requiredFrom: null,
       target: targetMaturity,
-      result: response?.result ?? 'unanswered',
-      maturity: typeof answer === 'number' ? answer : null,
-      compensatingControl: response?.compensatingControl ?? '',
-      comment: response?.comment ?? '',
-      evidence: response?.evidence ?? [],
-      severity: maturityGapSeverity(maturity, targetMaturity),
+      result: response.result,
+      maturity: answer,
+      controls: [],
+      comment: response.comment,
+      evidence: response.evidence,
+      points,
+      severity: severityOfPoints(points),
     });
   }
+  const maturity = maturityBySpe(catalog, responses);
   return {
-    score: { targetMaturity, maturity: maturityBySpe(catalog, responses) },
+    score: { targetMaturity, maturity: maturity.low, maturityUpper: maturity.high },
     gaps,
-    progress: { answered, total },
+    open,
+    progress: { answered: total - open.length, total },
   };
 }

@@ -1,46 +1,43 @@
+import type { RequirementImpact } from '../catalog/types';
 import type { Severity } from '../domain';
 
-// The severity of derived gaps (docs/scoring.md, "Severity"). One table per scale, both built on the
-// same idea: a shortfall at the foundation of what the target asks for is worse than one at its top.
+// The severity of a gap row, from points (domain.md "Severity", docs/scoring.md). Two of the rule's
+// terms wait for data the model does not hold yet: "exposed" needs zone types (enterprise, external,
+// remote access) and "drives a scenario" needs risk scenarios; until then they add nothing.
 
 const ORDER: readonly Severity[] = ['critical', 'high', 'medium', 'low'];
 
-function milder(s: Severity): Severity {
-  return ORDER[Math.min(ORDER.length - 1, ORDER.indexOf(s) + 1)];
-}
+const IMPACT_POINTS: Record<RequirementImpact, number> = { high: 3, medium: 2, low: 1 };
 
-/** The results a gap row of a 3-3 or 4-2 checklist can carry. */
-export type UnsatisfiedResult = 'partially-met' | 'not-met' | 'not-assessed' | 'unanswered';
-
-/**
- * A requirement that enters at SL `enters` (1..4), in a scope whose SL-T for its FR is `target`
- * (>= enters, or it would not be a gap), and is not satisfied. Failing it caps SL-A at enters - 1,
- * so it alone opens a gap of `target - enters + 1` levels.
- * - critical: a baseline (SL1) requirement not in place where the target is SL2 or more;
- * - high: a baseline requirement not in place at target SL1 (SL-A falls to 0), or a higher
- *   requirement that opens a gap of two levels or more;
- * - medium: a requirement that enters exactly at the target (a one-level gap);
- * - partially met: one step milder than the same requirement not met. Unanswered and not assessed
- *   count as not met: until someone looks, the control cannot be counted on.
- */
-export function slGapSeverity(enters: number, target: number, result: UnsatisfiedResult): Severity {
-  const opens = target - enters + 1;
-  const base: Severity = enters <= 1 ? (target >= 2 ? 'critical' : 'high') : opens >= 2 ? 'high' : 'medium';
-  return result === 'partially-met' ? milder(base) : base;
+/** A catalog item without an impact tag (an overlay or an older catalog) counts as medium. */
+export function impactPoints(impact: RequirementImpact | undefined): number {
+  return IMPACT_POINTS[impact ?? 'medium'];
 }
 
 /**
- * A 2-1 requirement at maturity `maturity` (0..4; 0 also for unanswered) below the target ML.
- * - critical: nothing in place (ML0) where the target is ML2 or more;
- * - high: nothing in place at target ML1, or two or more levels short;
- * - medium: one level short of ML2 or ML3;
- * - low: one level short of ML4 (Improving): a defined practice that is not yet measured and improved.
+ * An SL row: the impact, +1 when the item enters at level 1 (for 4-2 items their zone level: a
+ * baseline control is missing), -1 when partially met. A broken control changes nothing.
  */
-export function maturityGapSeverity(maturity: number, target: number): Severity {
-  const short = target - maturity;
-  if (maturity <= 0) return target >= 2 ? 'critical' : 'high';
-  if (short >= 2) return 'high';
-  return target >= 4 ? 'low' : 'medium';
+export function slGapPoints(
+  impact: RequirementImpact | undefined,
+  level: number,
+  result: 'partially-met' | 'not-met',
+): number {
+  return impactPoints(impact) + (level === 1 ? 1 : 0) - (result === 'partially-met' ? 1 : 0);
+}
+
+/** A 2-1 row: the impact plus one per maturity level short beyond the first. */
+export function maturityGapPoints(
+  impact: RequirementImpact | undefined,
+  maturity: number,
+  target: number,
+): number {
+  return impactPoints(impact) + Math.max(0, target - maturity - 1);
+}
+
+/** Critical >= 4, High 3, Medium 2, Low <= 1. */
+export function severityOfPoints(points: number): Severity {
+  return points >= 4 ? 'critical' : points === 3 ? 'high' : points === 2 ? 'medium' : 'low';
 }
 
 /** Sort key: critical first. */

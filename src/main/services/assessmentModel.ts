@@ -1,4 +1,4 @@
-import type { AssessmentStatus } from '../../core/domain';
+import type { AssessmentStatus, FindingStatus } from '../../core/domain';
 import { responseKey } from '../../core/domain';
 import type { AssessmentHeader, AssessmentModel, EvidenceMeta } from '../../core/model';
 import { AppError } from '../../shared/errors';
@@ -7,11 +7,14 @@ import { EvidenceLinks } from './evidenceLinks';
 import {
   type AssetRow,
   type ConduitRow,
+  type ControlCoverRow,
+  type ControlRow,
   type FindingRow,
   type ResponseRow,
   scopeFromColumns,
   toAsset,
   toConduit,
+  toControl,
   toFinding,
   toResponse,
   toZone,
@@ -28,6 +31,16 @@ interface HeaderRow {
   status: AssessmentStatus;
   catalogs: string;
   sms_target_maturity: number;
+  scope_statement: string;
+  start_date: string | null;
+  end_date: string | null;
+}
+
+interface GapTrackingRow {
+  gap_id: string;
+  owner: string;
+  due: string | null;
+  status: FindingStatus;
 }
 
 // Statements are cached per database: the loader runs for every score, export and report.
@@ -42,6 +55,17 @@ function prepare(ws: Workspace) {
     assets: db.prepare('SELECT * FROM asset WHERE assessment_id = ? ORDER BY rowid'),
     responses: db.prepare('SELECT * FROM response WHERE assessment_id = ?'),
     findings: db.prepare('SELECT * FROM finding WHERE assessment_id = ? ORDER BY created_at, id'),
+    controls: db.prepare('SELECT * FROM compensating_control WHERE assessment_id = ? ORDER BY id'),
+    covers: db.prepare(
+      `SELECT control_id, scope_kind, scope_id, requirement FROM control_cover WHERE assessment_id = ?
+       ORDER BY control_id, scope_kind, scope_id, requirement`,
+    ),
+    controlEvidence: db.prepare(
+      'SELECT control_id, sha256 FROM control_evidence WHERE assessment_id = ? ORDER BY control_id, sha256',
+    ),
+    gapTracking: db.prepare(
+      'SELECT gap_id, owner, due, status FROM gap_tracking WHERE assessment_id = ? ORDER BY gap_id',
+    ),
     evidence: db.prepare(
       `SELECT sha256, file_name AS fileName, media_type AS mediaType, size, captured_at AS capturedAt,
          captured_by AS capturedBy, description
@@ -81,7 +105,22 @@ export function loadAssessmentModel(ws: Workspace, id: string): AssessmentModel 
       status: h.status,
       catalogs: JSON.parse(h.catalogs),
       smsTargetMaturity: h.sms_target_maturity,
+      scopeStatement: h.scope_statement,
+      startDate: h.start_date,
+      endDate: h.end_date,
     };
+    const covers = new Map<string, AssessmentModel['compensatingControls'][number]['covers']>();
+    for (const c of s.covers.all(id) as ControlCoverRow[]) {
+      const list = covers.get(c.control_id) ?? [];
+      covers.set(c.control_id, list);
+      list.push({ scope: scopeFromColumns(c.scope_kind, c.scope_id), requirement: c.requirement });
+    }
+    const controlEvidence = new Map<string, string[]>();
+    for (const e of s.controlEvidence.all(id) as { control_id: string; sha256: string }[]) {
+      const list = controlEvidence.get(e.control_id) ?? [];
+      controlEvidence.set(e.control_id, list);
+      list.push(e.sha256);
+    }
     return {
       assessment,
       zones: (s.zones.all(id) as ZoneRow[]).map(toZone),
@@ -94,9 +133,18 @@ export function loadAssessmentModel(ws: Workspace, id: string): AssessmentModel 
             [],
         ),
       ),
+      compensatingControls: (s.controls.all(id) as ControlRow[]).map((r) =>
+        toControl(r, covers.get(r.id) ?? [], controlEvidence.get(r.id) ?? []),
+      ),
       findings: (s.findings.all(id) as FindingRow[]).map((r) =>
         toFinding(r, links.get(`finding|${r.id}`) ?? []),
       ),
+      gapTracking: (s.gapTracking.all(id) as GapTrackingRow[]).map((r) => ({
+        gapId: r.gap_id,
+        owner: r.owner,
+        due: r.due,
+        status: r.status,
+      })),
     };
   })();
 }

@@ -124,6 +124,9 @@ export class AssetImportService {
         model: cell('model'),
         firmware: cell('firmware'),
         legacy: legacy!,
+        roles: [],
+        certificates: [],
+        endOfLife: null,
       });
     });
     if (errorRows > 0) {

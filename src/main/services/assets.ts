@@ -1,7 +1,10 @@
 import type Database from 'better-sqlite3';
+import type { JsonValue } from '../../core/canonicalJson';
+import { roleProblem } from '../../core/catalog/applicability';
 import type { RequirementIndex } from '../../core/catalog/requirementIndex';
+import type { AssetRole } from '../../core/catalog/types';
 import type { ComponentType } from '../../core/domain';
-import type { Asset } from '../../core/model';
+import type { Asset, Certificate } from '../../core/model';
 import type { ScopedDeletion } from '../../shared/contract/model';
 import { AppError } from '../../shared/errors';
 import type { Workspace } from '../workspace';
@@ -19,7 +22,23 @@ export interface NewAsset {
   model?: string;
   firmware?: string;
   legacy?: boolean;
+  roles?: AssetRole[];
+  certificates?: Certificate[];
+  endOfLife?: string | null;
 }
+
+/** Refuses a role the component type cannot hold (domain.md: boundary and untrusted access are NDR only). */
+function checkRoles(componentType: ComponentType, roles: readonly AssetRole[]): void {
+  const problem = roleProblem(componentType, roles);
+  if (problem)
+    throw new AppError(
+      'invalid-input',
+      `This asset cannot have that role: ${problem}. Change its component type to network device first, or choose another role.`,
+      { field: 'roles' },
+    );
+}
+
+const asJson = (a: Asset) => JSON.parse(JSON.stringify(a)) as { [key: string]: JsonValue };
 
 export type AssetPatch = Partial<NewAsset>;
 
@@ -44,12 +63,12 @@ export class AssetService {
     this.getStmt = db.prepare('SELECT * FROM asset WHERE assessment_id = ? AND id = ?');
     this.zoneExists = db.prepare('SELECT name FROM zone WHERE assessment_id = ? AND id = ?');
     this.insertStmt = db.prepare(
-      `INSERT INTO asset (id, assessment_id, name, zone_id, component_type, vendor, model, firmware, legacy)
-       VALUES (?, ?, ?, ?, ?, ?, ?, ?, ?)`,
+      `INSERT INTO asset (id, assessment_id, name, zone_id, component_type, vendor, model, firmware, legacy,
+         roles, certificates, end_of_life) VALUES (?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?)`,
     );
     this.updateStmt = db.prepare(
-      `UPDATE asset SET name = ?, zone_id = ?, component_type = ?, vendor = ?, model = ?, firmware = ?, legacy = ?
-       WHERE assessment_id = ? AND id = ?`,
+      `UPDATE asset SET name = ?, zone_id = ?, component_type = ?, vendor = ?, model = ?, firmware = ?, legacy = ?,
+         roles = ?, certificates = ?, end_of_life = ? WHERE assessment_id = ? AND id = ?`,
     );
     this.moveStmt = db.prepare('UPDATE asset SET zone_id = ? WHERE assessment_id = ? AND id = ?');
     this.deleteStmt = db.prepare('DELETE FROM asset WHERE assessment_id = ? AND id = ?');
@@ -92,10 +111,14 @@ export class AssetService {
       model: input.model ?? '',
       firmware: input.firmware ?? '',
       legacy: input.legacy ?? false,
+      roles: [...new Set(input.roles ?? [])].sort(),
+      certificates: input.certificates ?? [],
+      endOfLife: input.endOfLife ?? null,
     };
+    checkRoles(asset.componentType, asset.roles);
     this.ws.change(
       assessmentId,
-      { action: 'asset.created', entity: 'asset', entityId: asset.id, data: { ...asset } },
+      { action: 'asset.created', entity: 'asset', entityId: asset.id, data: asJson(asset) },
       () => this.insert(assessmentId, asset),
     );
     return asset;
@@ -113,6 +136,9 @@ export class AssetService {
       a.model,
       a.firmware,
       a.legacy ? 1 : 0,
+      JSON.stringify(a.roles),
+      JSON.stringify(a.certificates),
+      a.endOfLife,
     );
   }
 
@@ -124,7 +150,12 @@ export class AssetService {
   update(assessmentId: string, id: string, patch: AssetPatch): Asset {
     const before = this.get(assessmentId, id);
     if (patch.zone !== undefined && patch.zone !== before.zone) this.requireZone(assessmentId, patch.zone);
-    const next = applyPatch(before, { ...patch, name: patch.name?.trim() });
+    const next = applyPatch(before, {
+      ...patch,
+      name: patch.name?.trim(),
+      roles: patch.roles && [...new Set(patch.roles)].sort(),
+    });
+    checkRoles(next.componentType, next.roles);
     const changes = changesOf(before, next);
     if (Object.keys(changes).length === 0) return before;
     const dropped =
@@ -151,6 +182,9 @@ export class AssetService {
           next.model,
           next.firmware,
           next.legacy ? 1 : 0,
+          JSON.stringify(next.roles),
+          JSON.stringify(next.certificates),
+          next.endOfLife,
           assessmentId,
           id,
         );

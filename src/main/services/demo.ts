@@ -1,3 +1,4 @@
+import { BASELINE_ZONE_SRS } from '../../core/answers';
 import { FRS, type Fr, type ResponseResult, type Scope, type SlVector } from '../../core/domain';
 import type { AssessmentDetails } from '../../shared/contract/assessments';
 import type { Services } from '.';
@@ -321,11 +322,10 @@ const NOTES: Record<Fr, [gap: string, met: string]> = {
   ],
 };
 
-const COMPENSATING = [
-  'Device cannot do this itself; isolated behind FW-OT-CORE with a protocol filter allowing read-only Modbus/TCP.',
-  'Cabinet locked and in a badge-controlled room; key held by the shift supervisor.',
-  'Procedure OT-SOP-12: two-person rule for program changes, signed change log checked.',
-  'Access only via DMZ-JUMP01 with MFA; vendor sessions supervised and recorded.',
+const NOT_APPLICABLE_REASONS = [
+  'The function does not exist here: no such interface on site (checked on the cabinet walk).',
+  'Not used in this plant: confirmed with the OT lead and the vendor documentation.',
+  'Handled by the organisation-wide control in the 2-1 questionnaire; nothing local to configure.',
 ];
 
 /** mulberry32: small, fast, seeded. */
@@ -417,7 +417,9 @@ export function buildDemo(services: Services, opts: DemoOptions = {}): Assessmen
         const fr = item.requirement.fr as Fr;
         const level = Math.min(...item.requirement.sl);
         let result: ResponseResult;
-        if (level <= reach[fr]) result = random() < 0.92 ? 'met' : 'not-applicable';
+        // a baseline zone requirement is never N/A in a sound audit (the importer warns about it)
+        const baseline = s.scope.kind === 'zone' && BASELINE_ZONE_SRS.includes(item.requirement.id);
+        if (level <= reach[fr]) result = random() < 0.92 || baseline ? 'met' : 'not-applicable';
         else if (!failed.has(fr)) {
           failed.add(fr);
           result = random() < 0.5 ? 'not-met' : 'partially-met';
@@ -426,8 +428,7 @@ export function buildDemo(services: Services, opts: DemoOptions = {}): Assessmen
           result = roll < 0.45 ? 'met' : roll < 0.7 ? 'partially-met' : 'not-met';
         }
         const patch: ResponsePatch = { result };
-        if (result === 'met' && random() < (s.legacy ? 0.5 : 0.06))
-          patch.compensatingControl = pick(COMPENSATING);
+        if (result === 'not-applicable') patch.justification = pick(NOT_APPLICABLE_REASONS);
         if (random() < 0.3) patch.comment = result === 'met' ? NOTES[fr][1] : NOTES[fr][0];
         if (result !== 'met' && random() < 0.1) patch.flagged = true;
         responses.set(a.id, s.scope, item.requirement.id, patch);
@@ -440,6 +441,7 @@ export function buildDemo(services: Services, opts: DemoOptions = {}): Assessmen
       const roll = random();
       const maturity = roll < 0.05 ? null : roll < 0.15 ? 1 : roll < 0.45 ? 2 : roll < 0.9 ? 3 : 4;
       const patch: ResponsePatch = { maturity };
+      if (maturity === null) patch.justification = 'No wireless in the plant; confirmed by the site survey.';
       if (random() < 0.25) {
         patch.comment =
           maturity === null

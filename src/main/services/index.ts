@@ -6,6 +6,7 @@ import { AssetService } from './assets';
 import { CatalogService } from './catalogs';
 import { ChecklistService } from './checklists';
 import { ConduitService } from './conduits';
+import { ControlService } from './controls';
 import { type EvidenceOptions, EvidenceService } from './evidence/evidenceService';
 import { EvidenceLinks } from './evidenceLinks';
 import { FindingService } from './findings';
@@ -39,6 +40,7 @@ export interface Services {
   checklists: ChecklistService;
   responses: ResponseService;
   findings: FindingService;
+  controls: ControlService;
   interchange: InterchangeService;
   score: ScoreService;
   signing: SigningService;
@@ -93,6 +95,7 @@ export function createServices(dataDir: string, opts: ServiceOptions = {}): Serv
     checklists: new ChecklistService(ws, scopes, catalogs, links),
     responses: new ResponseService(ws, scopes, requirements, links),
     findings: new FindingService(ws, assessments, scopes, requirements, links),
+    controls: new ControlService(ws, scopes, requirements),
     interchange,
     score: new ScoreService(ws, catalogs),
     signing,

@@ -7,10 +7,12 @@ import {
   serializeInterchange,
   toInterchangeDocument,
 } from '../../core/interchange/document';
-import { interchangeProblems } from '../../core/interchange/validate';
+import { migrateV1 } from '../../core/interchange/migrateV1';
+import { interchangeProblems, interchangeWarnings } from '../../core/interchange/validate';
 import { jsonPath } from '../../shared/catalog';
 import { AppError } from '../../shared/errors';
 import { INTERCHANGE_FORMAT, interchangeSchema } from '../../shared/interchange';
+import { INTERCHANGE_FORMAT_V1, interchangeSchemaV1 } from '../../shared/interchangeV1';
 import type { Workspace } from '../workspace';
 import { loadAssessmentModel, loadEvidenceMeta } from './assessmentModel';
 import type { AssetService } from './assets';
@@ -24,14 +26,22 @@ export interface ImportOptions {
   source?: string;
 }
 
+export interface ParsedDocument {
+  doc: InterchangeDocument;
+  /** What the auditor should look at: /1 migrations, conduit SL-T below its zones, and the like. */
+  warnings: string[];
+}
+
 export interface ImportResult {
   id: string;
   title: string;
+  warnings: string[];
   counts: {
     zones: number;
     conduits: number;
     assets: number;
     responses: number;
+    compensatingControls: number;
     findings: number;
     evidence: number;
   };
@@ -48,7 +58,7 @@ function describeIssue(issue: z.core.$ZodIssue): string {
   return `${at}: ${issue.message}`;
 }
 
-/** Reads and writes whole assessments as zonewalk.assessment/1 documents (docs interchange.md). */
+/** Reads and writes whole assessments as zonewalk.assessment/2 documents, and reads /1 (docs/interchange.md). */
 export class InterchangeService {
   private stmts?: ReturnType<InterchangeService['prepare']>;
 
@@ -71,6 +81,11 @@ export class InterchangeService {
 
   /** Parses and checks a document completely; the first problem is thrown with its JSON path. */
   parse(text: string, source = 'The document'): InterchangeDocument {
+    return this.read(text, source).doc;
+  }
+
+  /** Parses, migrates a /1 document, and checks completely; returns the warnings beside the document. */
+  read(text: string, source = 'The document'): ParsedDocument {
     const fail = (problem: string): never => {
       const path = problem.slice(0, problem.indexOf(':'));
       throw new AppError('invalid-file', `${source} is not a valid Zonewalk assessment: ${problem}.`, {
@@ -87,24 +102,33 @@ export class InterchangeService {
     }
     if (raw === null || typeof raw !== 'object' || Array.isArray(raw)) fail('(root): expected a JSON object');
     const format = (raw as { format?: unknown }).format;
-    if (format !== INTERCHANGE_FORMAT) {
-      fail(
+    let doc: InterchangeDocument;
+    const warnings: string[] = [];
+    if (format === INTERCHANGE_FORMAT) {
+      const parsed = interchangeSchema.safeParse(raw);
+      if (!parsed.success) return fail(describeIssue(parsed.error.issues[0]));
+      doc = parsed.data;
+    } else if (format === INTERCHANGE_FORMAT_V1) {
+      const parsed = interchangeSchemaV1.safeParse(raw);
+      if (!parsed.success) return fail(describeIssue(parsed.error.issues[0]));
+      const migrated = migrateV1(parsed.data);
+      doc = migrated.doc;
+      warnings.push(...migrated.warnings);
+    } else {
+      return fail(
         format === undefined
           ? `format: missing (expected "${INTERCHANGE_FORMAT}")`
-          : `format: unknown format ${JSON.stringify(format)}; this Zonewalk reads "${INTERCHANGE_FORMAT}"`,
+          : `format: unknown format ${JSON.stringify(format)}; this Zonewalk reads "${INTERCHANGE_FORMAT}" and "${INTERCHANGE_FORMAT_V1}"`,
       );
     }
-    const parsed = interchangeSchema.safeParse(raw);
-    if (!parsed.success) fail(describeIssue(parsed.error.issues[0]));
-    const doc = parsed.data as InterchangeDocument;
     const problems = interchangeProblems(doc, this.index);
     if (problems.length) fail(problems[0]);
-    return doc;
+    return { doc, warnings: [...warnings, ...interchangeWarnings(doc)] };
   }
 
   /** Imports a whole document in one transaction with one audit event; nothing is written on any error. */
   import(text: string, opts: ImportOptions = {}): ImportResult {
-    const doc = this.parse(text, opts.source);
+    const { doc, warnings } = this.read(text, opts.source);
     const existing = this.ws.db.prepare('SELECT title FROM assessment WHERE id = ?').get(doc.assessment.id) as
       | { title: string }
       | undefined;
@@ -121,6 +145,7 @@ export class InterchangeService {
       conduits: doc.conduits.length,
       assets: doc.assets.length,
       responses: doc.responses.length,
+      compensatingControls: doc.compensatingControls.length,
       findings: doc.findings.length,
       evidence: doc.evidence.length,
     };
@@ -140,14 +165,14 @@ export class InterchangeService {
       },
       (at) => this.write(id, title, doc, at),
     );
-    return { id, title, counts };
+    return { id, title, warnings, counts };
   }
 
   private prepare(db: Database.Database) {
     return {
       assessment: db.prepare(
         `INSERT INTO assessment (id, title, organisation, site, status, assessors, catalogs, sms_target_maturity,
-           created_at, updated_at) VALUES (?, ?, ?, ?, ?, ?, ?, ?, ?, ?)`,
+           scope_statement, start_date, end_date, created_at, updated_at) VALUES (?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?)`,
       ),
       rows: new ModelRowWriter(db),
     };
@@ -166,6 +191,9 @@ export class InterchangeService {
       JSON.stringify(a.assessors),
       JSON.stringify(a.catalogs),
       a.smsTargetMaturity,
+      a.scopeStatement,
+      a.startDate,
+      a.endDate,
       a.createdAt,
       at,
     );
@@ -175,6 +203,8 @@ export class InterchangeService {
     // Evidence comes as metadata only; its files arrive with an audit package.
     for (const e of doc.evidence) s.rows.evidence(id, e, at);
     for (const r of doc.responses) s.rows.response(id, r, at);
+    for (const c of doc.compensatingControls) s.rows.control(id, c, at);
     for (const f of doc.findings) s.rows.finding(id, f, at);
+    for (const g of doc.gapTracking) s.rows.gapTracking(id, g, at);
   }
 }

@@ -1,6 +1,14 @@
 import type Database from 'better-sqlite3';
 import { responseKey } from '../../core/domain';
-import type { ChecklistResponse, Conduit, EvidenceMeta, Finding, Zone } from '../../core/model';
+import type {
+  ChecklistResponse,
+  CompensatingControl,
+  Conduit,
+  EvidenceMeta,
+  Finding,
+  GapTrackingEntry,
+  Zone,
+} from '../../core/model';
 import { scopeColumns, slJson } from './modelRows';
 
 type LinkKind = 'response' | 'finding';
@@ -28,10 +36,10 @@ export class ModelRowWriter {
       ),
       response: db.prepare(
         `INSERT INTO response (assessment_id, scope_kind, scope_id, requirement, result, maturity,
-           compensating_control, comment, flagged, assessed_by, assessed_at) VALUES (?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?)
+           justification, comment, flagged, assessed_by, assessed_at) VALUES (?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?)
          ON CONFLICT (assessment_id, scope_kind, scope_id, requirement) DO UPDATE SET
            result = excluded.result, maturity = excluded.maturity,
-           compensating_control = excluded.compensating_control, comment = excluded.comment,
+           justification = excluded.justification, comment = excluded.comment,
            flagged = excluded.flagged, assessed_by = excluded.assessed_by, assessed_at = excluded.assessed_at`,
       ),
       finding: db.prepare(
@@ -42,6 +50,29 @@ export class ModelRowWriter {
            scope_kind = excluded.scope_kind, scope_id = excluded.scope_id, severity = excluded.severity,
            description = excluded.description, recommendation = excluded.recommendation, owner = excluded.owner,
            due = excluded.due, status = excluded.status, updated_at = excluded.updated_at`,
+      ),
+      control: db.prepare(
+        `INSERT INTO compensating_control (assessment_id, id, description, kind, implemented_scope_kind,
+           implemented_scope_id, implemented_requirement, owner, review_due, created_at, updated_at)
+         VALUES (?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?)
+         ON CONFLICT (assessment_id, id) DO UPDATE SET description = excluded.description, kind = excluded.kind,
+           implemented_scope_kind = excluded.implemented_scope_kind, implemented_scope_id = excluded.implemented_scope_id,
+           implemented_requirement = excluded.implemented_requirement, owner = excluded.owner,
+           review_due = excluded.review_due, updated_at = excluded.updated_at`,
+      ),
+      uncover: db.prepare('DELETE FROM control_cover WHERE assessment_id = ? AND control_id = ?'),
+      cover: db.prepare(
+        `INSERT INTO control_cover (assessment_id, control_id, scope_kind, scope_id, requirement)
+         VALUES (?, ?, ?, ?, ?) ON CONFLICT DO NOTHING`,
+      ),
+      unlinkControl: db.prepare('DELETE FROM control_evidence WHERE assessment_id = ? AND control_id = ?'),
+      linkControl: db.prepare(
+        'INSERT INTO control_evidence (assessment_id, control_id, sha256) VALUES (?, ?, ?) ON CONFLICT DO NOTHING',
+      ),
+      gapTracking: db.prepare(
+        `INSERT INTO gap_tracking (assessment_id, gap_id, owner, due, status, updated_at) VALUES (?, ?, ?, ?, ?, ?)
+         ON CONFLICT (assessment_id, gap_id) DO UPDATE SET owner = excluded.owner, due = excluded.due,
+           status = excluded.status, updated_at = excluded.updated_at`,
       ),
       unlink: db.prepare(
         'DELETE FROM evidence_link WHERE assessment_id = ? AND target_kind = ? AND target_id = ?',
@@ -95,7 +126,7 @@ export class ModelRowWriter {
       r.requirement,
       r.result,
       r.maturity,
-      r.compensatingControl,
+      r.justification,
       r.comment,
       r.flagged ? 1 : 0,
       r.assessedBy,
@@ -124,6 +155,33 @@ export class ModelRowWriter {
       at,
     );
     this.relink(assessmentId, 'finding', f.id, f.evidence, at);
+  }
+
+  /** Writes the control with exactly its covered items and evidence. */
+  control(assessmentId: string, c: CompensatingControl, at: string): void {
+    const [kind, scopeId] = c.implementedBy ? scopeColumns(c.implementedBy.scope) : [null, null];
+    this.s.control.run(
+      assessmentId,
+      c.id,
+      c.description,
+      c.kind,
+      kind,
+      scopeId,
+      c.implementedBy?.requirement ?? null,
+      c.owner,
+      c.reviewDue,
+      at,
+      at,
+    );
+    this.s.uncover.run(assessmentId, c.id);
+    for (const ref of c.covers)
+      this.s.cover.run(assessmentId, c.id, ...scopeColumns(ref.scope), ref.requirement);
+    this.s.unlinkControl.run(assessmentId, c.id);
+    for (const h of c.evidence) this.s.linkControl.run(assessmentId, c.id, h);
+  }
+
+  gapTracking(assessmentId: string, g: GapTrackingEntry, at: string): void {
+    this.s.gapTracking.run(assessmentId, g.gapId, g.owner, g.due, g.status, at);
   }
 
   private relink(

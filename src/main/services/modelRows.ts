@@ -1,3 +1,4 @@
+import type { AssetRole } from '../../core/catalog/types';
 import {
   type ComponentType,
   type FindingStatus,
@@ -8,7 +9,16 @@ import {
   type Severity,
   type SlVector,
 } from '../../core/domain';
-import type { Asset, ChecklistResponse, Conduit, Finding, Zone } from '../../core/model';
+import type {
+  Asset,
+  Certificate,
+  ChecklistResponse,
+  CompensatingControl,
+  Conduit,
+  ControlKind,
+  Finding,
+  Zone,
+} from '../../core/model';
 
 // Database rows of the 0002 tables and their mapping to the model shapes, in one place.
 
@@ -38,6 +48,9 @@ export interface AssetRow {
   model: string;
   firmware: string;
   legacy: number;
+  roles: string;
+  certificates: string;
+  end_of_life: string | null;
 }
 
 export interface ResponseRow {
@@ -46,7 +59,7 @@ export interface ResponseRow {
   requirement: string;
   result: ResponseResult;
   maturity: MaturityLevel | null;
-  compensating_control: string;
+  justification: string;
   comment: string;
   flagged: number;
   assessed_by: string;
@@ -92,6 +105,9 @@ export const toAsset = (r: AssetRow): Asset => ({
   model: r.model,
   firmware: r.firmware,
   legacy: r.legacy === 1,
+  roles: JSON.parse(r.roles) as AssetRole[],
+  certificates: JSON.parse(r.certificates) as Certificate[],
+  endOfLife: r.end_of_life,
 });
 
 /** The organisation scope is stored with scope_id ''. */
@@ -108,7 +124,7 @@ export const toResponse = (r: ResponseRow, evidence: string[]): ChecklistRespons
   requirement: r.requirement,
   result: r.result,
   maturity: r.maturity,
-  compensatingControl: r.compensating_control,
+  justification: r.justification,
   comment: r.comment,
   evidence,
   flagged: r.flagged === 1,
@@ -134,3 +150,42 @@ export const toFinding = (r: FindingRow, evidence: string[]): Finding => ({
 export function slJson(v: SlVector): string {
   return JSON.stringify(orderedSl(v));
 }
+
+export interface ControlRow {
+  id: string;
+  description: string;
+  kind: ControlKind;
+  implemented_scope_kind: Scope['kind'] | null;
+  implemented_scope_id: string | null;
+  implemented_requirement: string | null;
+  owner: string;
+  review_due: string | null;
+}
+
+export interface ControlCoverRow {
+  control_id: string;
+  scope_kind: Scope['kind'];
+  scope_id: string;
+  requirement: string;
+}
+
+export const toControl = (
+  r: ControlRow,
+  covers: CompensatingControl['covers'],
+  evidence: string[],
+): CompensatingControl => ({
+  id: r.id,
+  description: r.description,
+  kind: r.kind,
+  covers,
+  implementedBy:
+    r.implemented_scope_kind && r.implemented_requirement !== null
+      ? {
+          scope: scopeFromColumns(r.implemented_scope_kind, r.implemented_scope_id ?? ''),
+          requirement: r.implemented_requirement,
+        }
+      : null,
+  owner: r.owner,
+  evidence,
+  reviewDue: r.review_due,
+});

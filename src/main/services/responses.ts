@@ -13,20 +13,28 @@ import type { ResolvedScope, ScopeResolver } from './scopes';
 export interface ResponsePatch {
   result?: ResponseResult;
   maturity?: number | null;
+  justification?: string;
   comment?: string;
-  compensatingControl?: string;
   flagged?: boolean;
 }
 
 interface Answer {
   result: ResponseResult;
   maturity: number | null;
+  justification: string;
   comment: string;
-  compensatingControl: string;
   flagged: boolean;
 }
 
-const UNANSWERED = { result: null, maturity: null, comment: '', compensatingControl: '', flagged: false };
+const UNANSWERED = { result: null, maturity: null, justification: '', comment: '', flagged: false };
+
+const answerOf = (row: ResponseRow): Answer => ({
+  result: row.result,
+  maturity: row.maturity,
+  justification: row.justification,
+  comment: row.comment,
+  flagged: row.flagged === 1,
+});
 
 const sentence = (s: string) => `${s[0].toUpperCase()}${s.slice(1)}.`;
 
@@ -41,8 +49,8 @@ export function nextAnswer(before: Answer | null, patch: ResponsePatch, s: Resol
   const next: Answer = {
     result: patch.result ?? before?.result ?? 'not-assessed',
     maturity: patch.maturity !== undefined ? patch.maturity : (before?.maturity ?? null),
+    justification: patch.justification ?? before?.justification ?? '',
     comment: patch.comment ?? before?.comment ?? '',
-    compensatingControl: patch.compensatingControl ?? before?.compensatingControl ?? '',
     flagged: patch.flagged ?? before?.flagged ?? false,
   };
   if (s.scope.kind === 'organisation' && s.targetMaturity !== null) {
@@ -51,11 +59,14 @@ export function nextAnswer(before: Answer | null, patch: ResponsePatch, s: Resol
       next.result = resultForMaturity(patch.maturity, s.targetMaturity);
     if (patch.result === 'not-applicable' && patch.maturity === undefined) next.maturity = null;
   }
-  // A compensating control only means something on a met answer; leaving met drops it (the audit
-  // event keeps the old text).
-  if (next.result !== 'met' && patch.compensatingControl === undefined) next.compensatingControl = '';
-  const rule = responseRuleProblem(s.scope.kind, next.result, next.maturity, next.compensatingControl);
-  if (rule) throw new AppError('invalid-input', sentence(rule.sentence));
+  // A justification only means something on an N/A answer; leaving N/A drops it (the audit event
+  // keeps the old text).
+  if (next.result !== 'not-applicable' && patch.justification === undefined) next.justification = '';
+  const rule = responseRuleProblem(s.scope.kind, next.result, next.maturity, next.justification);
+  if (rule)
+    throw new AppError('invalid-input', sentence(rule.sentence), {
+      field: rule.field === 'justification' ? 'justification' : 'maturity',
+    });
   return next;
 }
 
@@ -77,11 +88,11 @@ export class ResponseService {
     );
     this.upsertStmt = db.prepare(
       `INSERT INTO response (assessment_id, scope_kind, scope_id, requirement, result, maturity,
-         compensating_control, comment, flagged, assessed_by, assessed_at)
-       VALUES (@a, @kind, @id, @req, @result, @maturity, @cc, @comment, @flagged, @by, @at)
+         justification, comment, flagged, assessed_by, assessed_at)
+       VALUES (@a, @kind, @id, @req, @result, @maturity, @justification, @comment, @flagged, @by, @at)
        ON CONFLICT (assessment_id, scope_kind, scope_id, requirement) DO UPDATE SET
          result = excluded.result, maturity = excluded.maturity,
-         compensating_control = excluded.compensating_control, comment = excluded.comment,
+         justification = excluded.justification, comment = excluded.comment,
          flagged = excluded.flagged, assessed_by = excluded.assessed_by, assessed_at = excluded.assessed_at`,
     );
     this.deleteStmt = db.prepare(
@@ -103,15 +114,7 @@ export class ResponseService {
     requireAnswerable(this.index, s, requirement);
     const [kind, id] = scopeColumns(scope);
     const row = this.getStmt.get(assessmentId, kind, id, requirement) as ResponseRow | undefined;
-    const before: Answer | null = row
-      ? {
-          result: row.result,
-          maturity: row.maturity,
-          comment: row.comment,
-          compensatingControl: row.compensating_control,
-          flagged: row.flagged === 1,
-        }
-      : null;
+    const before: Answer | null = row ? answerOf(row) : null;
     const next = nextAnswer(before, patch, s);
     const changes = changesOf<Answer | typeof UNANSWERED>(before ?? UNANSWERED, next);
     const key = responseKey(scope, requirement);
@@ -130,7 +133,7 @@ export class ResponseService {
           req: requirement,
           result: next.result,
           maturity: next.maturity,
-          cc: next.compensatingControl,
+          justification: next.justification,
           comment: next.comment,
           flagged: next.flagged ? 1 : 0,
           by,
@@ -156,13 +159,7 @@ export class ResponseService {
     const [kind, id] = scopeColumns(scope);
     const row = this.getStmt.get(assessmentId, kind, id, requirement) as ResponseRow | undefined;
     if (!row) return { cleared: false };
-    const before: Answer = {
-      result: row.result,
-      maturity: row.maturity,
-      comment: row.comment,
-      compensatingControl: row.compensating_control,
-      flagged: row.flagged === 1,
-    };
+    const before = answerOf(row);
     const key = responseKey(scope, requirement);
     this.ws.change(
       assessmentId,

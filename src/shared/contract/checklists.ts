@@ -30,8 +30,8 @@ export const responsePatch = z
   .object({
     result: z.enum(RESULTS),
     maturity: z.number().int().min(0).max(4).nullable(),
+    justification: longText,
     comment: longText,
-    compensatingControl: longText,
     flagged: z.boolean(),
   })
   .partial()

@@ -5,6 +5,7 @@ import { auditChannels } from './audit';
 import { catalogChannels } from './catalogs';
 import type { ChannelDef } from './channel';
 import { checklistChannels } from './checklists';
+import { controlChannels } from './controls';
 import { desktopChannels } from './desktop';
 import { evidenceChannels } from './evidence';
 import { exportChannels } from './exports';
@@ -26,6 +27,7 @@ export const channels = {
   ...modelChannels,
   ...checklistChannels,
   ...findingChannels,
+  ...controlChannels,
   ...catalogChannels,
   ...reportChannels,
 };

@@ -1,9 +1,10 @@
 import { z } from 'zod';
 import { ASSET_FIELDS, type AssetField } from '../../core/assetImport';
+import { ASSET_ROLES } from '../../core/catalog/types';
 import { COMPONENT_TYPES } from '../../core/domain';
-import type { Asset, Conduit, Zone } from '../../core/model';
+import { type Asset, CERTIFICATE_SCHEMES, type Conduit, type Zone } from '../../core/model';
 import { channel } from './channel';
-import { byAssessment, fileBytes, id, longText, requiredName, shortText, slVector } from './fields';
+import { byAssessment, fileBytes, id, isoDate, longText, requiredName, shortText, slVector } from './fields';
 
 const zoneFields = { name: requiredName, description: longText.default(''), slTarget: slVector };
 const conduitFields = {
@@ -14,6 +15,21 @@ const conduitFields = {
   /** Omitted: the higher of the two zones' SL-T per FR. */
   slTarget: slVector.optional(),
 };
+const certificates = z
+  .array(
+    z
+      .object({
+        scheme: z.enum(CERTIFICATE_SCHEMES),
+        number: shortText.min(1),
+        issuer: shortText,
+        slCapability: slVector,
+        firmware: z.array(shortText.min(1)).max(200),
+        validFrom: isoDate,
+        validTo: isoDate,
+      })
+      .strict(),
+  )
+  .max(20);
 const assetFields = {
   name: requiredName,
   zone: id,
@@ -22,6 +38,9 @@ const assetFields = {
   model: shortText.default(''),
   firmware: shortText.default(''),
   legacy: z.boolean().default(false),
+  roles: z.array(z.enum(ASSET_ROLES)).max(3).default([]),
+  certificates: certificates.default([]),
+  endOfLife: isoDate.nullable().default(null),
 };
 
 export interface ZoneDeletion {
@@ -123,6 +142,9 @@ export const modelChannels = {
             model: shortText,
             firmware: shortText,
             legacy: z.boolean(),
+            roles: z.array(z.enum(ASSET_ROLES)).max(3),
+            certificates,
+            endOfLife: isoDate.nullable(),
           })
           .partial()
           .strict(),

@@ -39,7 +39,11 @@ for (let i = Number(firstText); ; i++) {
       assessmentId,
       scope,
       requirement,
-      patch: { result, comment: `#${i}` },
+      patch: {
+        result,
+        comment: `#${i}`,
+        ...(result === 'not-applicable' && { justification: 'No such port' }),
+      },
     });
     if (!r.ok) throw new Error(JSON.stringify(r.error));
     process.stdout.write(`answer #${i} ${result} ${scope.kind}:${scope.id}|${requirement}\n`);

@@ -235,7 +235,7 @@ describe('reports from an interchange document (the audit package path)', () => 
   it('shows what the document shows: a finding left out of it is not in the report', async () => {
     const { reports, fixture, id } = setup();
     const doc = {
-      format: 'zonewalk.assessment/1' as const,
+      format: 'zonewalk.assessment/2' as const,
       ...fixture.model,
       findings: fixture.model.findings.slice(1),
       evidence: fixture.evidence,

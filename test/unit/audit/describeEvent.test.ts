@@ -339,6 +339,33 @@ const CASES: [AuditEvent, string, string, string][] = [
     'Low severity; 1 evidence item unlinked',
   ],
   [
+    ev('control.created', 'control', 'CC-1', {
+      id: 'CC-1',
+      description: 'Protocol filter on the conduit firewall',
+      kind: 'filtering',
+      covers: [{ scope: { kind: 'asset', id: 'a1' }, requirement: 'CR 2.1' }],
+      implementedBy: { scope: { kind: 'conduit', id: 'c1' }, requirement: 'SR 5.2 RE 1' },
+      owner: '',
+      evidence: [],
+      reviewDue: '2027-06-30',
+    }),
+    'Added compensating control',
+    'control CC-1',
+    'Filtering; “Protocol filter on the conduit firewall”; covers 1 requirement; relies on SR 5.2 RE 1; review due 2027-06-30',
+  ],
+  [
+    ev('control.updated', 'control', 'CC-1', { owner: { from: '', to: 'OT team' } }),
+    'Edited compensating control',
+    'control CC-1',
+    'Owner set to OT team',
+  ],
+  [
+    ev('control.deleted', 'control', 'CC-1', { description: 'Cabinet locked', kind: 'physical' }),
+    'Deleted compensating control',
+    'control CC-1',
+    '“Cabinet locked”',
+  ],
+  [
     ev('evidence.added', 'evidence', SHA, {
       fileName: 'patch-panel.jpg',
       mediaType: 'image/jpeg',

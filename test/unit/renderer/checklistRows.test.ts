@@ -38,7 +38,7 @@ function answer(requirement: string, result: ResponseResult, extra: Partial<Chec
     requirement,
     result,
     maturity: null,
-    compensatingControl: '',
+    justification: '',
     comment: '',
     evidence: [],
     flagged: false,

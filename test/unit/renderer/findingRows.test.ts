@@ -16,13 +16,15 @@ const gap = (id: string, severity: GapItem['severity'], scope: GapItem['scope'])
   requirement: id,
   title: `Gap ${id}`,
   fr: 'FR1',
+  scale: 'SL',
   requiredFrom: 1,
   target: 2,
   result: 'not-met',
   maturity: null,
-  compensatingControl: '',
+  controls: [],
   comment: '',
   evidence: [],
+  points: 3,
   severity,
 });
 const finding = (
@@ -53,6 +55,9 @@ const assets: Asset[] = [
     model: '',
     firmware: '',
     legacy: false,
+    roles: [],
+    certificates: [],
+    endOfLife: null,
   },
 ];
 

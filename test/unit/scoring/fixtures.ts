@@ -6,7 +6,7 @@ import type {
   RequirementKind,
 } from '../../../src/core/catalog/types';
 import type { ComponentType, ResponseResult, Scope, SlVector } from '../../../src/core/domain';
-import type { AssessmentModel, ChecklistResponse } from '../../../src/core/model';
+import type { AssessmentModel, Asset, ChecklistResponse } from '../../../src/core/model';
 import type { ScoringCatalogs } from '../../../src/core/scoring/scoreAssessment';
 import { loadCatalogs } from '../../../src/main/services/catalogLoader';
 
@@ -61,7 +61,7 @@ export function answer(
     requirement,
     result,
     maturity: null,
-    compensatingControl: '',
+    justification: result === 'not-applicable' ? 'Does not apply here' : '',
     comment: '',
     evidence: [],
     flagged: false,
@@ -83,12 +83,17 @@ export function emptyModel(patch: Partial<AssessmentModel> = {}): AssessmentMode
       status: 'in-progress',
       catalogs: [],
       smsTargetMaturity: 3,
+      scopeStatement: '',
+      startDate: null,
+      endDate: null,
     },
     zones: [],
     conduits: [],
     assets: [],
     responses: [],
+    compensatingControls: [],
     findings: [],
+    gapTracking: [],
     ...patch,
   };
 }
@@ -97,7 +102,12 @@ export function zone(id: string, slTarget: SlVector, name = `Zone ${id}`) {
   return { id, name, description: '', slTarget };
 }
 
-export function asset(id: string, zoneId: string, componentType: ComponentType = 'EDR') {
+export function asset(
+  id: string,
+  zoneId: string,
+  componentType: ComponentType = 'EDR',
+  extra: Partial<Asset> = {},
+): Asset {
   return {
     id,
     name: `Asset ${id}`,
@@ -107,6 +117,10 @@ export function asset(id: string, zoneId: string, componentType: ComponentType =
     model: '',
     firmware: '',
     legacy: false,
+    roles: [],
+    certificates: [],
+    endOfLife: null,
+    ...extra,
   };
 }
 

@@ -123,11 +123,13 @@ describe('conduits', () => {
         id: 'c1',
         slTarget: { ...T2, FR5: 3 },
         slAchieved: { ...uniformSl(4), FR1: 1 },
+        slAchievedUpper: { ...uniformSl(4), FR1: 1 },
         gap: { ...uniformSl(0), FR1: 1 },
       },
     ]);
-    // z2 has nothing answered: its 8 requirements at SL2 are gaps; z1 has none; the 5 2-1 items are unanswered
-    expect(s.gapCount).toEqual({ zones: 8, conduits: 1, assets: 0, organisation: 5 });
+    // z2 has nothing answered: its 8 requirements at SL2 are open questions, not gaps; so are the 5 2-1 items
+    expect(s.gapCount).toEqual({ organisation: 0, zones: 0, conduits: 1, assets: 0 });
+    expect(s.openCount).toEqual({ organisation: 5, zones: 8, conduits: 0, assets: 0 });
   });
 });
 
@@ -148,12 +150,22 @@ describe('assets', () => {
     expect(byId.e.slAchieved).toEqual({ ...uniformSl(4), FR2: 1 });
     expect(byId.n.slAchieved).toMatchObject({ FR1: 0, FR2: 4, FR3: 0 });
     expect(byId.h.slAchieved).toEqual(uniformSl(0));
-    const rows = (id: string) =>
-      s.gaps.filter((g) => g.scope.kind === 'asset' && g.scope.id === id).map((g) => g.requirement);
-    expect(rows('e')).toEqual(['EDR 2.4']);
-    expect(rows('n').sort()).toEqual(['CR 3.1', 'CR 4.1', 'CR 5.1', 'CR 6.1', 'CR 7.1', 'NDR 1.6']);
-    expect(rows('h')).not.toContain('EDR 2.4');
-    expect(rows('h')).not.toContain('CR 2.4'); // a placeholder is never a checklist item
+    const of = (list: { scope: { kind: string }; requirement: string }[], id: string) =>
+      list
+        .filter((g) => g.scope.kind === 'asset' && 'id' in g.scope && g.scope.id === id)
+        .map((g) => g.requirement);
+    expect(of(s.gaps, 'e')).toEqual(['EDR 2.4']);
+    expect(of(s.gaps, 'n')).toEqual([]);
+    expect(of(s.openQuestions, 'n').sort()).toEqual([
+      'CR 3.1',
+      'CR 4.1',
+      'CR 5.1',
+      'CR 6.1',
+      'CR 7.1',
+      'NDR 1.6',
+    ]);
+    expect(of(s.openQuestions, 'h')).not.toContain('EDR 2.4');
+    expect(of(s.openQuestions, 'h')).not.toContain('CR 2.4'); // a placeholder is never a checklist item
     expect(s.gaps.every((g) => g.scope.kind !== 'asset' || g.zoneId === 'z1')).toBe(true);
   });
 
@@ -201,7 +213,7 @@ describe('gap items', () => {
       assessment: { ...emptyModel().assessment, smsTargetMaturity: 1 },
       zones: [zone('z1', t, 'Control & <Safety>')],
       responses: [
-        answer(Z('z1'), 'SR 1.1', 'met', { compensatingControl: 'Jump host with MFA' }),
+        answer(Z('z1'), 'SR 1.1', 'met'),
         answer(Z('z1'), 'SR 1.1 RE 1', 'partially-met', {
           comment: 'Shared account on HMI 3',
           evidence: ['ab'.repeat(32)],
@@ -239,37 +251,70 @@ describe('gap items', () => {
       });
     expect(s.gaps).toEqual([
       row('SR 2.1', 'FR2', 1, 1, 'not-met'),
-      row('SR 3.1', 'FR3', 1, 1, 'not-assessed'),
-      row('SR 7.1', 'FR7', 1, 1, 'unanswered'),
       row('SR 1.1 RE 1', 'FR1', 2, 2, 'partially-met'),
     ]);
-    expect(s.gaps.map((g) => g.severity)).toEqual(['high', 'high', 'high', 'low']);
-    expect(s.gaps[3]).toMatchObject({
+    // medium impact (no tag): 2 points, +1 baseline for SR 2.1, -1 partially met for SR 1.1 RE 1
+    expect(s.gaps.map((g) => [g.points, g.severity])).toEqual([
+      [3, 'high'],
+      [1, 'low'],
+    ]);
+    expect(s.gaps[1]).toMatchObject({
       comment: 'Shared account on HMI 3',
       evidence: ['ab'.repeat(32)],
       maturity: null,
     });
-    expect(s.gaps[2]).toMatchObject({ comment: '', evidence: [], compensatingControl: '' });
-    expect(new Set(s.gaps.map((g) => g.gapId)).size).toBe(4);
-    expect(s.gapCount).toEqual({ zones: 4, conduits: 0, assets: 0, organisation: 0 });
+    expect(s.gaps[0]).toMatchObject({ comment: '', evidence: [], controls: [] });
+    expect(new Set(s.gaps.map((g) => g.gapId)).size).toBe(2);
+    expect(s.gapCount).toEqual({ zones: 2, conduits: 0, assets: 0, organisation: 0 });
+    // not assessed and unanswered are open questions, never gap rows
+    expect(
+      s.openQuestions.filter((q) => q.scope.kind === 'zone').map((q) => [q.requirement, q.reason]),
+    ).toEqual([
+      ['SR 3.1', 'not-assessed'],
+      ['SR 7.1', 'unanswered'],
+    ]);
+    expect(s.openCount.zones).toBe(2);
   });
 
   it('sorts by severity, then scope kind and id, then catalog order', () => {
+    const allNotMet = Object.fromEntries(SYSTEM_IDS.map((id) => [id, 'not-met' as const]));
     const s = score({
       zones: [zone('zb', uniformSl(2)), zone('za', uniformSl(2))],
       conduits: [conduit('c1', ['za', 'zb'], uniformSl(1))],
       assets: [asset('a1', 'za')],
+      responses: [
+        ...system(Z('zb'), allNotMet),
+        ...system(Z('za'), allNotMet),
+        ...system(C('c1'), allNotMet),
+        ...edr('a1', { 'CR 1.1': 'not-met', 'CR 2.1': 'not-met', 'EDR 2.4': 'not-met' }),
+        ...['ORG 1.1', 'ORG 1.2', 'CM 1.1', 'NET 1.1', 'NET 1.2'].map((r) =>
+          answer(ORG, r, 'not-met', { maturity: 0 }),
+        ),
+      ],
     });
     const keys = s.gaps.map(
       (g) => `${g.severity} ${g.scope.kind === 'organisation' ? 'org' : g.scope.id} ${g.requirement}`,
     );
-    const critical = keys.filter((k) => k.startsWith('critical'));
-    expect(critical.slice(0, 3)).toEqual([
+    // 2-1 at ML0 for target ML3: medium impact 2 + 2 levels short beyond the first = 4, critical
+    expect(keys.slice(0, 5)).toEqual([
       'critical org ORG 1.1',
       'critical org ORG 1.2',
       'critical org CM 1.1',
+      'critical org NET 1.1',
+      'critical org NET 1.2',
     ]);
-    expect(critical.filter((k) => k.includes(' za ')).map((k) => k.split(' ').slice(2).join(' '))).toEqual([
+    // baseline items not met: 2 + 1 = 3, high; zones before conduits before assets, ids in order
+    const high = keys.filter((k) => k.startsWith('high'));
+    expect(high.findLastIndex((k) => k.includes(' za '))).toBeLessThan(
+      high.findIndex((k) => k.includes(' zb ')),
+    );
+    expect(high.findLastIndex((k) => k.includes(' zb '))).toBeLessThan(
+      high.findIndex((k) => k.includes(' c1 ')),
+    );
+    expect(high.findLastIndex((k) => k.includes(' c1 '))).toBeLessThan(
+      high.findIndex((k) => k.includes(' a1 ')),
+    );
+    expect(high.filter((k) => k.includes(' za ')).map((k) => k.split(' ').slice(2).join(' '))).toEqual([
       'SR 1.1',
       'SR 2.1',
       'SR 3.1',
@@ -278,16 +323,8 @@ describe('gap items', () => {
       'SR 6.1',
       'SR 7.1',
     ]);
-    expect(critical.findIndex((k) => k.includes(' za '))).toBeLessThan(
-      critical.findIndex((k) => k.includes(' zb ')),
-    );
-    expect(critical.findLastIndex((k) => k.includes(' zb '))).toBeLessThan(
-      critical.findIndex((k) => k.includes(' a1 ')),
-    );
-    // a conduit at SL1: its baseline gaps are high and come after every critical one
-    expect(keys.findIndex((k) => k.includes(' c1 '))).toBeGreaterThan(
-      keys.findLastIndex((k) => k.startsWith('critical')),
-    );
+    // SR 1.1 RE 1 enters at SL2: 2 points, medium
+    expect(keys).toContain('medium za SR 1.1 RE 1');
     const ranks = s.gaps.map((g) => SEVERITIES.indexOf(g.severity));
     expect(ranks).toEqual([...ranks].sort((a, b) => a - b));
   });
@@ -296,7 +333,7 @@ describe('gap items', () => {
 describe('organisation (2-1)', () => {
   const m = (r: string, maturity: 0 | 1 | 2 | 3 | 4) => answer(ORG, r, 'met', { maturity });
 
-  it('maturity per SPE is the lowest of its requirements; N/A is left out; unanswered and not assessed count 0', () => {
+  it('maturity per SPE is the lowest of its rated requirements; N/A is left out; unrated ones make a range from 0', () => {
     const s = score({
       responses: [
         m('ORG 1.1', 3),
@@ -309,6 +346,16 @@ describe('organisation (2-1)', () => {
     expect(s.organisation).toEqual({
       targetMaturity: 3,
       maturity: { ORG: 2, CM: null, NET: 0, COMP: null, DATA: null, USER: null, EVENT: null, AVAIL: null },
+      maturityUpper: {
+        ORG: 2,
+        CM: null,
+        NET: 4,
+        COMP: null,
+        DATA: null,
+        USER: null,
+        EVENT: null,
+        AVAIL: null,
+      },
     });
     expect(s.progress.organisation).toEqual({ answered: 4, total: 5 });
   });
@@ -319,24 +366,30 @@ describe('organisation (2-1)', () => {
     expect(s.organisation.maturity.CM).toBe(0);
   });
 
-  it('a gap row per requirement (not N/A) below the target ML, with the maturity found', () => {
+  it('a gap row per rated requirement (not N/A) below the target ML, with the maturity found', () => {
     const s = score({
       assessment: { ...emptyModel().assessment, smsTargetMaturity: 3 },
-      responses: [m('ORG 1.1', 3), m('ORG 1.2', 2), answer(ORG, 'CM 1.1', 'not-applicable'), m('NET 1.1', 4)],
+      responses: [
+        m('ORG 1.1', 3),
+        m('ORG 1.2', 2),
+        answer(ORG, 'CM 1.1', 'not-applicable'),
+        m('NET 1.1', 4),
+        // a result without a maturity is not ML0: it is not rated yet
+        answer(ORG, 'NET 1.2', 'partially-met'),
+      ],
     });
     expect(
-      s.gaps.map((g) => [g.requirement, g.fr, g.result, g.maturity, g.target, g.requiredFrom, g.severity]),
-    ).toEqual([
-      ['NET 1.2', 'NET', 'unanswered', null, 3, 3, 'critical'],
-      ['ORG 1.2', 'ORG', 'met', 2, 3, 3, 'medium'],
-    ]);
+      s.gaps.map((g) => [g.requirement, g.fr, g.scale, g.maturity, g.target, g.requiredFrom, g.severity]),
+    ).toEqual([['ORG 1.2', 'ORG', 'ML', 2, 3, null, 'medium']]);
+    expect(s.openQuestions.map((q) => q.requirement)).toEqual(['NET 1.2']);
     expect(s.gaps[0]).toMatchObject({
       scope: ORG,
       scopeName: 'Acme Water',
       zoneId: null,
       catalogId: 'iec-62443-2-1:test',
     });
-    expect(s.gapCount.organisation).toBe(2);
+    expect(s.gapCount.organisation).toBe(1);
+    expect(s.openCount.organisation).toBe(1);
   });
 });
 

@@ -58,6 +58,7 @@ function counts(o: JsonObject | undefined): string | undefined {
     ['conduits', 'conduit'],
     ['assets', 'asset'],
     ['responses', 'answer'],
+    ['compensatingControls', 'compensating control'],
     ['findings', 'finding'],
     ['evidence', 'evidence item'],
   ];
@@ -223,6 +224,27 @@ export const ACTIONS: Record<string, ActionWords> = {
     details: (e) => sentence(answerChanges(e.data)),
   },
   'response.cleared': { what: 'Cleared answer', details: (e) => sentence(answerChanges(e.data)) },
+
+  'control.created': {
+    what: 'Added compensating control',
+    details: (e) => {
+      const covers = field(e.data, 'covers');
+      const n = Array.isArray(covers) ? covers.length : 0;
+      const by = asObject(field(e.data, 'implementedBy') ?? null);
+      return sentence([
+        text(e.data, 'kind'),
+        text(e.data, 'description') && `“${clip(text(e.data, 'description')!)}”`,
+        n > 0 && `covers ${plural(n, 'requirement')}`,
+        by && typeof by.requirement === 'string' && `relies on ${by.requirement}`,
+        text(e.data, 'reviewDue') && `review due ${text(e.data, 'reviewDue')}`,
+      ]);
+    },
+  },
+  'control.updated': { what: 'Edited compensating control', details: changes },
+  'control.deleted': {
+    what: 'Deleted compensating control',
+    details: (e) => sentence([text(e.data, 'description') && `“${clip(text(e.data, 'description')!)}”`]),
+  },
 
   'finding.created': {
     what: 'Created finding',

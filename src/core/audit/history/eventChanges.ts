@@ -170,6 +170,8 @@ export function answerChanges(data: JsonValue): string[] {
     parts.push(typeof c.to === 'string' && c.to.trim() ? `${label}: “${clip(c.to)}”` : `${label} removed`);
   };
   prose('comment', 'comment');
+  prose('justification', 'justification');
+  // trails written before edition 2 carry the free-text compensating control of an answer
   prose('compensatingControl', 'compensating control');
   const flagged = change(data, 'flagged');
   if (flagged) parts.push(flagged.to === true ? 'flagged for review' : 'flag removed');

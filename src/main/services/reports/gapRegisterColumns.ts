@@ -79,10 +79,14 @@ export function gapColumns(input: ReportInput): Column<GapRow>[] {
     Requirement: { width: 15, value: (r) => r.gap.requirement, style: STYLE.nowrap },
     Title: { width: 40, value: (r) => r.gap.title },
     FR: { width: 8, value: (r) => r.gap.fr, style: STYLE.number },
-    'Required from SL': { width: 11, value: (r) => r.gap.requiredFrom, style: STYLE.number },
-    'SL-T': { width: 7, value: (r) => r.gap.target, style: STYLE.number },
+    // 2-1 rows are measured in ML: their target is in the Result column, never under an SL heading
+    'Required from SL': { width: 11, value: (r) => r.gap.requiredFrom ?? '', style: STYLE.number },
+    'SL-T': { width: 7, value: (r) => (r.gap.scale === 'SL' ? r.gap.target : ''), style: STYLE.number },
     Result: { width: 16, value: (r) => resultLabel(r.gap), style: STYLE.nowrap },
-    'Compensating control': { width: 30, value: (r) => r.gap.compensatingControl },
+    'Compensating control': {
+      width: 30,
+      value: (r) => r.gap.controls.map((c) => `${c.description} (${c.state})`).join('; '),
+    },
     Comment: { width: 40, value: (r) => r.gap.comment },
     Evidence: { width: 28, value: (r) => r.gap.evidence.map((sha) => names.get(sha) ?? sha).join('; ') },
     Severity: {

@@ -74,17 +74,15 @@ export function catalogLabel(input: Pick<ReportInput, 'catalogVersions'>, catalo
 }
 
 export function resultLabel(gap: GapItem): string {
-  if (gap.result === 'unanswered') return 'Not answered';
-  if (gap.maturity !== null) return `ML ${gap.maturity} (${MATURITY_NAMES[gap.maturity as MaturityLevel]})`;
+  if (gap.scale === 'ML' && gap.maturity !== null)
+    return `ML ${gap.maturity} (${MATURITY_NAMES[gap.maturity as MaturityLevel]}), target ML ${gap.target}`;
   return RESULT_LABELS[gap.result];
 }
 
 /** The auditor's recommendation when one was written, else a short plain default. */
 export function gapRecommendation(gap: GapItem, tracking: GapTracking): string {
   if (tracking.recommendation.trim()) return tracking.recommendation;
-  if (gap.result === 'unanswered' || gap.result === 'not-assessed')
-    return 'Assess this requirement: it is required at the target level.';
-  if (gap.maturity !== null || gap.fr.length > 3) {
+  if (gap.scale === 'ML') {
     const ml = Math.min(4, Math.max(0, gap.target)) as MaturityLevel;
     return `Raise this practice to ML ${ml} (${MATURITY_NAMES[ml]}).`;
   }

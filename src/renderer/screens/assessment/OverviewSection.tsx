@@ -31,11 +31,7 @@ export function OverviewSection({ assessment }: SectionProps) {
   const topGaps = useMemo(
     () =>
       [...(score?.gaps ?? [])]
-        .sort(
-          (a, b) =>
-            severityRank(a.severity) - severityRank(b.severity) ||
-            b.target - b.requiredFrom - (a.target - a.requiredFrom),
-        )
+        .sort((a, b) => severityRank(a.severity) - severityRank(b.severity) || b.points - a.points)
         .slice(0, TOP_GAPS),
     [score],
   );
@@ -193,8 +189,7 @@ export function OverviewSection({ assessment }: SectionProps) {
                         <span className="mono">{g.requirement}</span> {g.title}
                       </button>
                       <span className="muted small">
-                        {g.scopeName} ·{' '}
-                        {g.result === 'unanswered' ? 'unanswered' : RESULT_LABELS[g.result].toLowerCase()}
+                        {g.scopeName} · {RESULT_LABELS[g.result].toLowerCase()}
                       </span>
                     </li>
                   ))}

@@ -1,6 +1,5 @@
 import { SEVERITIES } from '../../../../core/domain';
 import type { Finding } from '../../../../core/model';
-import type { GapItem } from '../../../../core/scoring/types';
 import { SEVERITY_COLOR } from '../colors';
 import type { ReportInput } from '../reportInput';
 import {
@@ -159,10 +158,9 @@ export function findingsSection(input: ReportInput, thumbs: ReadonlySet<string>)
     ),
   );
   out.push(keepTogether(intro, SEVERITIES.length));
-  // Most severe first; at the same severity, what was found wanting before what was not yet looked at.
-  const unlooked = (g: GapItem) => (g.result === 'unanswered' || g.result === 'not-assessed' ? 1 : 0);
+  // Most severe first; at the same severity, the row with more severity points.
   const worst = [...gaps]
-    .sort((a, b) => severityRank(a.severity) - severityRank(b.severity) || unlooked(a) - unlooked(b))
+    .sort((a, b) => severityRank(a.severity) - severityRank(b.severity) || b.points - a.points)
     .slice(0, GAP_LIST_LIMIT);
   out.push({
     text: `The ${worst.length === gaps.length ? '' : `${worst.length} `}most severe gaps`,

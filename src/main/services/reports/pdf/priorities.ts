@@ -1,5 +1,4 @@
 import type { Severity } from '../../../../core/domain';
-import type { GapItem } from '../../../../core/scoring/types';
 import type { ReportInput } from '../reportInput';
 import { resultLabel, scopeName, severityRank } from '../reportText';
 
@@ -22,9 +21,8 @@ export function topPriorities(input: ReportInput, n = 3): Priority[] {
     where: scopeName(input.model, f.scope),
     requirement: f.requirement,
   }));
-  // Something found wanting outranks something not yet looked at, at the same severity.
-  const looked = (r: GapItem['result']) => (r === 'unanswered' || r === 'not-assessed' ? 1 : 0);
-  const grouped = new Map<string, { p: Priority; scopes: string[]; unlooked: number }>();
+  // At the same severity, more severity points first (domain.md "Severity").
+  const grouped = new Map<string, { p: Priority; scopes: string[]; points: number }>();
   for (const g of input.score.gaps) {
     const key = `${g.catalogId}|${g.requirement}|${g.severity}|${g.result}`;
     const entry = grouped.get(key);
@@ -38,21 +36,21 @@ export function topPriorities(input: ReportInput, n = 3): Priority[] {
           requirement: g.requirement,
         },
         scopes: [g.scopeName],
-        unlooked: looked(g.result),
+        points: g.points,
       });
   }
   const gaps = [...grouped.values()]
-    .map(({ p, scopes, unlooked }) => ({
+    .map(({ p, scopes, points }) => ({
       ...p,
       where:
         scopes.length === 1 ? scopes[0] : `${scopes.length} scopes, e.g. ${scopes.slice(0, 2).join(', ')}`,
       scopeCount: scopes.length,
-      unlooked,
+      points,
     }))
     .sort(
       (a, b) =>
         severityRank(a.severity) - severityRank(b.severity) ||
-        a.unlooked - b.unlooked ||
+        b.points - a.points ||
         b.scopeCount - a.scopeCount,
     );
   const sortedFindings = [...findings].sort((a, b) => severityRank(a.severity) - severityRank(b.severity));

@@ -51,10 +51,10 @@ export function AnswerPanel({
   onToggleEvidence,
 }: AnswerPanelProps) {
   const r = item.requirement;
-  const saveText = (field: 'comment' | 'compensatingControl', value: string) => {
+  const saveText = (field: 'comment' | 'justification', value: string) => {
     if (value !== (response?.[field] ?? '')) onPatch({ [field]: value });
   };
-  const met = response?.result === 'met';
+  const notApplicable = response?.result === 'not-applicable';
   return (
     <section className="answer-panel" aria-labelledby="answer-title">
       {/* Focusable, so the guidance can be scrolled with the keyboard (its text holds nothing else to focus). */}
@@ -169,16 +169,14 @@ export function AnswerPanel({
               placeholder="What you saw, who you asked"
             />
           </label>
-          {rating.kind === 'result' && (
+          {notApplicable && (
             <label>
-              <span>Compensating control {met ? '' : <span className="muted">(for a met answer)</span>}</span>
+              <span>Justification (why it does not apply)</span>
               <textarea
                 rows={2}
                 maxLength={20000}
-                disabled={!met}
-                defaultValue={response?.compensatingControl ?? ''}
-                onBlur={(e) => saveText('compensatingControl', e.target.value)}
-                placeholder={met ? 'e.g. isolated by the cell firewall' : ''}
+                defaultValue={response?.justification ?? ''}
+                onBlur={(e) => saveText('justification', e.target.value)}
               />
             </label>
           )}

@@ -7,18 +7,18 @@ import { call, errorMessage } from '../../../api';
 
 export type ResponsePatch = z.infer<typeof responsePatch>;
 
-/** What the handler will store, shown before it answers (same rules: leaving met drops the compensating control). */
+/** What the handler will store, shown before it answers (same rules: leaving N/A drops the justification). */
 function merge(scope: Scope, requirement: string, prev: ChecklistResponse | undefined, patch: ResponsePatch) {
   const result = patch.result ?? prev?.result ?? 'not-assessed';
-  const compensatingControl =
-    patch.compensatingControl ?? (result === 'met' ? (prev?.compensatingControl ?? '') : '');
+  const justification =
+    patch.justification ?? (result === 'not-applicable' ? (prev?.justification ?? '') : '');
   return {
     scope,
     requirement,
     result,
     maturity: patch.maturity !== undefined ? patch.maturity : (prev?.maturity ?? null),
+    justification,
     comment: patch.comment ?? prev?.comment ?? '',
-    compensatingControl,
     flagged: patch.flagged ?? prev?.flagged ?? false,
     evidence: prev?.evidence ?? [],
     assessedBy: prev?.assessedBy ?? '',

@@ -269,7 +269,7 @@ export function FindingsSection({ assessment, route }: SectionProps) {
                   </td>
                   <td>{r.gap.scopeName}</td>
                   <td>
-                    {r.gap.result === 'unanswered' ? 'Unanswered' : RESULT_LABELS[r.gap.result]}
+                    {RESULT_LABELS[r.gap.result]}
                     {r.gap.maturity !== null && ` (ML${r.gap.maturity})`}
                   </td>
                   <td />

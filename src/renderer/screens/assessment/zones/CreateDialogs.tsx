@@ -189,7 +189,7 @@ export function AssetFields({
   );
 }
 
-export type AssetDraft = Omit<Asset, 'id'>;
+export type AssetDraft = Omit<Asset, 'id' | 'roles' | 'certificates' | 'endOfLife'>;
 
 export function AddAssetDialog({
   assessmentId,

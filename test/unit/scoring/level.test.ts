@@ -1,5 +1,6 @@
 import { describe, expect, it } from 'vitest';
 import { applicableRequirements } from '../../../src/core/catalog/applicability';
+import type { CatalogRequirement } from '../../../src/core/catalog/types';
 import {
   COMPONENT_TYPES,
   FRS,
@@ -8,12 +9,30 @@ import {
   type SlVector,
   uniformSl,
 } from '../../../src/core/domain';
-import { computeSlAchieved, isSatisfied, minSl, slGap } from '../../../src/core/scoring/slAchieved';
-import { realCatalogs, req } from './fixtures';
+import type { ChecklistResponse } from '../../../src/core/model';
+import { indexControls } from '../../../src/core/scoring/controls';
+import { minSl, slGap } from '../../../src/core/scoring/level';
+import { isNativelySatisfied, scoreSlScope } from '../../../src/core/scoring/slScope';
+import { answer, realCatalogs, req } from './fixtures';
 
-type Answers = Map<string, { result: ResponseResult }>;
+type Answers = Map<string, ChecklistResponse>;
+const ZONE = { kind: 'zone', id: 'z1' } as const;
 const answers = (entries: [string, ResponseResult][]): Answers =>
-  new Map(entries.map(([id, result]) => [id, { result }]));
+  new Map(entries.map(([id, result]) => [id, answer(ZONE, id, result)]));
+
+/** SL-A of one zone at SL-T 4 (every item applicable), no compensating controls. */
+function computeSlAchieved(requirements: readonly CatalogRequirement[], responses: Answers): SlVector {
+  return scoreSlScope({
+    scope: ZONE,
+    scopeName: 'Zone',
+    zoneId: 'z1',
+    catalogId: 'test',
+    slTarget: uniformSl(4),
+    requirements,
+    responses,
+    controls: indexControls([], () => undefined, '2026-01-01'),
+  }).slAchieved;
+}
 
 /** Per FR: one requirement entering at each level 1..4, and an enhancement entering at 3. */
 const LADDER = FRS.flatMap((fr) => [
@@ -25,11 +44,14 @@ const LADDER = FRS.flatMap((fr) => [
 ]);
 const level = (id: string) => Number(id.split('-')[1][0]);
 
-describe('isSatisfied', () => {
-  it('is true for met and not applicable only', () => {
-    expect(RESULTS.filter((r) => isSatisfied(r))).toEqual(['met', 'not-applicable']);
-    expect(isSatisfied(undefined)).toBe(false);
-    expect(isSatisfied('unanswered')).toBe(false);
+describe('isNativelySatisfied', () => {
+  it('is true for met and not applicable with a justification only', () => {
+    expect(RESULTS.filter((r) => isNativelySatisfied(answer(ZONE, 'x', r)))).toEqual([
+      'met',
+      'not-applicable',
+    ]);
+    expect(isNativelySatisfied(undefined)).toBe(false);
+    expect(isNativelySatisfied(answer(ZONE, 'x', 'not-applicable', { justification: ' ' }))).toBe(false);
   });
 });
 
@@ -67,14 +89,10 @@ describe('computeSlAchieved', () => {
     expect(computeSlAchieved(LADDER, given).FR2).toBe(expected);
   });
 
-  it('counts met with a compensating control as met', () => {
-    const given = new Map(
-      LADDER.map((r) => [
-        r.id,
-        { result: 'met' as const, compensatingControl: 'Protocol filter on the conduit' },
-      ]),
-    );
-    expect(computeSlAchieved(LADDER, given)).toEqual(uniformSl(4));
+  it('does not count an N/A without its justification', () => {
+    const given = answers(LADDER.map((r) => [r.id, 'met']));
+    given.set('FR4-2', answer(ZONE, 'FR4-2', 'not-applicable', { justification: '' }));
+    expect(computeSlAchieved(LADDER, given)).toEqual({ ...uniformSl(4), FR4: 1 });
   });
 
   it('treats a requirement with no response as not satisfied', () => {
@@ -144,7 +162,7 @@ describe('with the shipped catalogs', () => {
   it('a zone with every 3-3 requirement met reaches SL4; SR 1.1 RE 1 not met caps FR1 at 1', () => {
     const all = answers(system.map((r) => [r.id, 'met']));
     expect(computeSlAchieved(system, all)).toEqual(uniformSl(4));
-    all.set('SR 1.1 RE 1', { result: 'not-met' });
+    all.set('SR 1.1 RE 1', answer(ZONE, 'SR 1.1 RE 1', 'not-met'));
     expect(computeSlAchieved(system, all)).toEqual({ ...uniformSl(4), FR1: 1 });
   });
 
