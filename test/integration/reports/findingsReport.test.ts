@@ -3,6 +3,7 @@ import fs from 'node:fs';
 import path from 'node:path';
 import pdfmake from 'pdfmake';
 import { describe, expect, it } from 'vitest';
+import { uniformSl } from '../../../src/core/domain';
 import { writeAtomically } from '../../../src/main/fsAtomic';
 import { writeFindingsReport } from '../../../src/main/services/reports/findingsReportWriter';
 import { configurePdfmake, fontRuns, MISSING_GLYPH } from '../../../src/main/services/reports/pdfFonts';
@@ -148,6 +149,34 @@ describe('findings report', () => {
     expect(sections.length).toBeGreaterThan(3);
     for (const heading of sections) expect(appendix, heading).toContain(squash(heading));
     expect(appendix).toContain(overlaySha);
+  });
+
+  it('lists product certificates with "certified capability not in effect" and firmware findings', async () => {
+    const input = makeReportInput({ zones: 1, gaps: 3, findings: 1 });
+    const asset = input.model.assets[0];
+    asset.certificates = [
+      {
+        scheme: 'isasecure-csa',
+        number: 'ISCI-CSA-0815',
+        issuer: 'exida',
+        slCapability: uniformSl(2),
+        firmware: ['2.8'],
+        validFrom: '2024-01-01',
+        validTo: '2029-01-01',
+      },
+    ];
+    const scored = input.score.assets.find((a) => a.id === asset.id)!;
+    scored.certificateIssues = [
+      { kind: 'not-in-effect', certificate: 'ISCI-CSA-0815', fr: 'FR1', requirement: 'CR 1.1' },
+      { kind: 'firmware', certificate: 'ISCI-CSA-0815', firmware: '2.9' },
+    ];
+    const { pdf } = await render(input);
+    const all = squash(pdf.pages.join('\n'));
+    expect(all).toContain(squash(`${asset.name}: ISASecure CSA ISCI-CSA-0815`));
+    expect(all).toContain(
+      squash('Certified capability not in effect: CR 1.1 (FR1) is not met as configured.'),
+    );
+    expect(all).toContain(squash('Firmware 2.9 is not covered by the certificate.'));
   });
 
   it('says so when there are no zones, no findings and no evidence', async () => {

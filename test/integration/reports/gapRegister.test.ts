@@ -33,6 +33,9 @@ describe('gap register', () => {
     expect(wb.worksheets.map((w) => w.name)).toEqual([
       'Summary',
       'Gap register',
+      'Open questions',
+      'Compensating controls',
+      'Not applicable',
       'Findings',
       'Zones',
       'Assets',

@@ -1,5 +1,6 @@
 import type { ReportInput } from '../reportInput';
 import { humanSize } from '../reportText';
+import { certificatesAppendix, controlsAppendix, notApplicableAppendix } from './auditAppendix';
 import { type Content, dataTable, empty, h1, h2, t, UNSHAPED } from './blocks';
 import { methodContent } from './method';
 
@@ -62,6 +63,13 @@ export function appendix(input: ReportInput): Content[] {
     style: 'small',
     margin: [0, 0, 0, 8],
   });
+
+  out.push(section('Compensating controls'));
+  out.push(...controlsAppendix(input));
+  out.push(section('Not applicable answers'));
+  out.push(...notApplicableAppendix(input));
+  out.push(section('Product certificates'));
+  out.push(...certificatesAppendix(input));
 
   out.push(section('Evidence index'));
   if (input.evidence.length === 0) {
