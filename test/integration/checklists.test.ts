@@ -266,7 +266,9 @@ describe('responses.set and responses.clear', () => {
     expect(await set('ORG 1.2', { maturity: 4 })).toMatchObject({ result: 'met' });
     expect(await set('ORG 1.3', { maturity: 2 })).toMatchObject({ result: 'partially-met' });
     expect(await set('ORG 1.4', { maturity: 0 })).toMatchObject({ result: 'not-met' });
-    expect(await set('ORG 1.5', { maturity: null, justification: 'Outsourced to the utility' })).toMatchObject({
+    expect(
+      await set('ORG 1.5', { maturity: null, justification: 'Outsourced to the utility' }),
+    ).toMatchObject({
       maturity: null,
       result: 'not-applicable',
     });
