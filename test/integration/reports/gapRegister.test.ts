@@ -3,6 +3,7 @@ import path from 'node:path';
 import { Writable } from 'node:stream';
 import ExcelJS from 'exceljs';
 import { describe, expect, it } from 'vitest';
+import { scoreAssessment } from '../../../src/core/scoring/scoreAssessment';
 import { writeAtomically } from '../../../src/main/fsAtomic';
 import {
   GAP_REGISTER_HEADERS,
@@ -59,6 +60,19 @@ describe('gap register', () => {
 describe('gap register against the core', () => {
   it('has exactly the gap list scoreAssessment derives: ids, requirements, scopes, severities', async () => {
     const input = makeReportInput({ realScore: true });
+    // Edition 2: only answered items are gap rows, so every zone and asset item is found not met.
+    const answer = input.model.responses.find((r) => r.scope.kind === 'zone')!;
+    const scopes = [
+      ...input.model.zones.map((z) => ({ scope: { kind: 'zone' as const, id: z.id }, part: '3-3' as const })),
+      ...input.model.assets.map((a) => ({
+        scope: { kind: 'asset' as const, id: a.id },
+        part: '4-2' as const,
+      })),
+    ];
+    for (const { scope, part } of scopes)
+      for (const r of input.catalogs[part].requirements)
+        input.model.responses.push({ ...answer, scope, requirement: r.id });
+    input.score = scoreAssessment(input.model, input.catalogs);
     expect(input.score.gaps.length).toBeGreaterThan(500);
     const { wb } = await exportAndRead(input);
     const ws = wb.getWorksheet(GAP_REGISTER_SHEET)!;
@@ -296,6 +310,11 @@ describe('writing the register to disk', () => {
 describe('gap register recommendations', () => {
   it("takes the catalog's recommendation, worded for the asset's component type, never a generic one", async () => {
     const input = makeReportInput({ realScore: true });
+    // Gap rows are answered items only: CR 1.1 found not met on the EDR and the HDR of zone z1.
+    const answer = input.model.responses.find((r) => r.scope.kind === 'zone')!;
+    for (const id of ['a0-1', 'a0-2'])
+      input.model.responses.push({ ...answer, scope: { kind: 'asset', id }, requirement: 'CR 1.1' });
+    input.score = scoreAssessment(input.model, input.catalogs);
     const { wb } = await exportAndRead(input);
     const ws = wb.getWorksheet(GAP_REGISTER_SHEET)!;
     const col = (h: (typeof GAP_REGISTER_HEADERS)[number]) => GAP_REGISTER_HEADERS.indexOf(h) + 1;
