@@ -15,6 +15,19 @@ interface ChildResult {
   bytes: number;
 }
 
+/** Vite's `?raw` imports (the PDF prints docs/scoring.md), for rolldown: the file's text as a string. */
+const rawText = {
+  name: 'raw-text',
+  resolveId(id: string, importer?: string) {
+    if (!id.endsWith('?raw') || !importer) return null;
+    return `${path.resolve(path.dirname(importer), id.slice(0, -'?raw'.length))}?raw`;
+  },
+  load(id: string) {
+    if (!id.endsWith('?raw')) return null;
+    return `export default ${JSON.stringify(fs.readFileSync(id.slice(0, -'?raw'.length), 'utf8'))};`;
+  },
+};
+
 async function bundleWorker(): Promise<string> {
   // The bundle sits in bench/ so node resolves the external packages from the repo's node_modules.
   const file = path.join(import.meta.dirname, `.reports-worker-${process.pid}.mjs`);
@@ -24,6 +37,7 @@ async function bundleWorker(): Promise<string> {
     external: (id) => !id.startsWith('.') && !path.isAbsolute(id),
     output: { file, format: 'esm' },
     logLevel: 'silent',
+    plugins: [rawText],
   });
   return file;
 }

@@ -4,6 +4,7 @@ import AxeBuilder from '@axe-core/playwright';
 import ExcelJS from 'exceljs';
 import type { Browser } from 'playwright-core';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
+import { uniformSl } from '../../src/core/domain';
 import { buildDemo } from '../../src/main/services/demo';
 import { GAP_REGISTER_HEADERS, GAP_REGISTER_SHEET } from '../../src/main/services/reports/gapRegisterColumns';
 import { launchChromium, ORIGIN, openApp, tempDataDir } from './harness';
@@ -56,6 +57,22 @@ describe('Export section in Chromium', () => {
     const gapId = String(ws.getRow(2).getCell(1).value);
     expect(services.reports.tracking.all(id).get(gapId)?.owner).toBe('Shift lead East');
     expect(app.foreignRequests).toEqual([]);
+    await app.close();
+    fs.rmSync(dir, { recursive: true, force: true });
+  });
+
+  it('says under the file written that an export below 80% answered is preliminary', async () => {
+    const dir = tempDataDir();
+    const app = await openApp(browser, dir);
+    const id = app.services.assessments.create({ title: 'Day one' }).id;
+    app.services.zones.create(id, { name: 'Control', description: '', slTarget: uniformSl(2) });
+    await app.page.goto(`${ORIGIN}/index.html#/a/${id}/export`);
+    await app.page.getByRole('button', { name: 'Export findings report' }).click();
+    const note = app.page.getByTestId('written-files').getByRole('note');
+    await note.waitFor({ timeout: 20_000 });
+    expect(await note.textContent()).toMatch(
+      /^Only 0% of the applicable items are answered .*"Preliminary" on every page/,
+    );
     await app.close();
     fs.rmSync(dir, { recursive: true, force: true });
   });

@@ -21,6 +21,7 @@ export async function exportReport(
 ): Promise<number> {
   if (out === '') throw new UsageError('--out needs a file name');
   const r = await ctx.services().reports.export(REPORT_FORMATS[format], id, { file: out });
+  for (const w of r.warnings) ctx.io.stderr(`zonewalk: warning: ${w}\n`);
   ctx.io.stdout(`${r.path}\n`);
   return 0;
 }

@@ -7,6 +7,8 @@ export interface ExportResult {
   /** Absolute path of the file written. */
   path: string;
   bytes: number;
+  /** Sentences to show beside the file, e.g. that the report is preliminary (below 80% answered). */
+  warnings: string[];
 }
 
 /** A change one register row makes to a gap's tracking; only fields that differ are present. */

@@ -3,12 +3,13 @@ import fs from 'node:fs';
 import path from 'node:path';
 import pdfmake from 'pdfmake';
 import { describe, expect, it } from 'vitest';
+import { uniformSl } from '../../../src/core/domain';
 import { writeAtomically } from '../../../src/main/fsAtomic';
 import { writeFindingsReport } from '../../../src/main/services/reports/findingsReportWriter';
 import { configurePdfmake, fontRuns, MISSING_GLYPH } from '../../../src/main/services/reports/pdfFonts';
 import type { ReportInput } from '../../../src/main/services/reports/reportInput';
 import { colouredShare, readPdf, squash } from '../../helpers/pdfRead';
-import { makeReportInput, NAMES } from '../../helpers/reportFixture';
+import { makeReportInput, NAMES, sha } from '../../helpers/reportFixture';
 import { tempDir } from '../../helpers/workspace';
 
 async function render(input: ReportInput) {
@@ -45,7 +46,7 @@ describe('findings report', () => {
       'The three most important things to fix',
       'Zones and conduits',
       'Appendix',
-      'C. Evidence index',
+      'Evidence index',
     ])
       expect(all).toContain(squash(heading));
     for (const e of input.evidence) expect(all).toContain(e.sha256.slice(0, 32));
@@ -97,7 +98,7 @@ describe('findings report', () => {
     expect(await colouredShare(file, page, { top: 0.1, height: 0.35 })).toBeGreaterThan(0.01);
     // A page of plain text has next to none.
     expect(
-      await colouredShare(file, pageWith(pdf.pages, 'A. Scope and method'), { top: 0.1, height: 0.35 }),
+      await colouredShare(file, pageWith(pdf.pages, 'A. Scope'), { top: 0.1, height: 0.35 }),
     ).toBeLessThan(0.002);
   });
 
@@ -118,6 +119,64 @@ describe('findings report', () => {
     const pagesWithIt = pdf.pages.filter((p) => p.includes('Ein sehr langer Befund')).length;
     expect(start).toBeGreaterThan(0);
     expect(pagesWithIt).toBeGreaterThan(2);
+  });
+
+  it("prints docs/scoring.md's method and each overlay's whole SHA-256 in the appendix", async () => {
+    const input = makeReportInput({ zones: 1, gaps: 5, findings: 1 });
+    const overlaySha = sha('licensed 3-3 text');
+    input.catalogVersions = input.catalogVersions.map((c) =>
+      c.part === '3-3'
+        ? {
+            ...c,
+            overlay: {
+              name: 'ISA licensed',
+              version: '2024-1',
+              importedAt: '2026-10-01T08:00:00Z',
+              sha256: overlaySha,
+            },
+          }
+        : c,
+    );
+    const { pdf } = await render(input);
+    const appendixStart = pageWith(pdf.pages, 'How Zonewalk derives applicability');
+    expect(appendixStart).toBeGreaterThan(2);
+    const appendix = squash(pdf.pages.slice(appendixStart - 1).join('\n'));
+    const md = fs.readFileSync('docs/scoring.md', 'utf8');
+    const sections = md
+      .split('\n')
+      .filter((l) => /^##\s/.test(l))
+      .map((l) => l.replace(/^##\s+/, '').replace(/[`*]/g, ''));
+    expect(sections.length).toBeGreaterThan(3);
+    for (const heading of sections) expect(appendix, heading).toContain(squash(heading));
+    expect(appendix).toContain(overlaySha);
+  });
+
+  it('lists product certificates with "certified capability not in effect" and firmware findings', async () => {
+    const input = makeReportInput({ zones: 1, gaps: 3, findings: 1 });
+    const asset = input.model.assets[0];
+    asset.certificates = [
+      {
+        scheme: 'isasecure-csa',
+        number: 'ISCI-CSA-0815',
+        issuer: 'exida',
+        slCapability: uniformSl(2),
+        firmware: ['2.8'],
+        validFrom: '2024-01-01',
+        validTo: '2029-01-01',
+      },
+    ];
+    const scored = input.score.assets.find((a) => a.id === asset.id)!;
+    scored.certificateIssues = [
+      { kind: 'not-in-effect', certificate: 'ISCI-CSA-0815', fr: 'FR1', requirement: 'CR 1.1' },
+      { kind: 'firmware', certificate: 'ISCI-CSA-0815', firmware: '2.9' },
+    ];
+    const { pdf } = await render(input);
+    const all = squash(pdf.pages.join('\n'));
+    expect(all).toContain(squash(`${asset.name}: ISASecure CSA ISCI-CSA-0815`));
+    expect(all).toContain(
+      squash('Certified capability not in effect: CR 1.1 (FR1) is not met as configured.'),
+    );
+    expect(all).toContain(squash('Firmware 2.9 is not covered by the certificate.'));
   });
 
   it('says so when there are no zones, no findings and no evidence', async () => {

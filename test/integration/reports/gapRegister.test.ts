@@ -3,6 +3,7 @@ import path from 'node:path';
 import { Writable } from 'node:stream';
 import ExcelJS from 'exceljs';
 import { describe, expect, it } from 'vitest';
+import { scoreAssessment } from '../../../src/core/scoring/scoreAssessment';
 import { writeAtomically } from '../../../src/main/fsAtomic';
 import {
   GAP_REGISTER_HEADERS,
@@ -33,6 +34,9 @@ describe('gap register', () => {
     expect(wb.worksheets.map((w) => w.name)).toEqual([
       'Summary',
       'Gap register',
+      'Open questions',
+      'Compensating controls',
+      'Not applicable',
       'Findings',
       'Zones',
       'Assets',
@@ -56,6 +60,19 @@ describe('gap register', () => {
 describe('gap register against the core', () => {
   it('has exactly the gap list scoreAssessment derives: ids, requirements, scopes, severities', async () => {
     const input = makeReportInput({ realScore: true });
+    // Edition 2: only answered items are gap rows, so every zone and asset item is found not met.
+    const answer = input.model.responses.find((r) => r.scope.kind === 'zone')!;
+    const scopes = [
+      ...input.model.zones.map((z) => ({ scope: { kind: 'zone' as const, id: z.id }, part: '3-3' as const })),
+      ...input.model.assets.map((a) => ({
+        scope: { kind: 'asset' as const, id: a.id },
+        part: '4-2' as const,
+      })),
+    ];
+    for (const { scope, part } of scopes)
+      for (const r of input.catalogs[part].requirements)
+        input.model.responses.push({ ...answer, scope, requirement: r.id });
+    input.score = scoreAssessment(input.model, input.catalogs);
     expect(input.score.gaps.length).toBeGreaterThan(500);
     const { wb } = await exportAndRead(input);
     const ws = wb.getWorksheet(GAP_REGISTER_SHEET)!;
@@ -287,5 +304,52 @@ describe('writing the register to disk', () => {
     } finally {
       fs.chmodSync(dir, 0o700);
     }
+  });
+});
+
+describe('gap register recommendations', () => {
+  it("takes the catalog's recommendation, worded for the asset's component type, never a generic one", async () => {
+    const input = makeReportInput({ realScore: true });
+    // Gap rows are answered items only: CR 1.1 found not met on the EDR and the HDR of zone z1.
+    const answer = input.model.responses.find((r) => r.scope.kind === 'zone')!;
+    for (const id of ['a0-1', 'a0-2'])
+      input.model.responses.push({ ...answer, scope: { kind: 'asset', id }, requirement: 'CR 1.1' });
+    input.score = scoreAssessment(input.model, input.catalogs);
+    const { wb } = await exportAndRead(input);
+    const ws = wb.getWorksheet(GAP_REGISTER_SHEET)!;
+    const col = (h: (typeof GAP_REGISTER_HEADERS)[number]) => GAP_REGISTER_HEADERS.indexOf(h) + 1;
+    const byId = new Map<string, string>();
+    for (let r = 2; r <= ws.rowCount; r++)
+      byId.set(
+        String(ws.getRow(r).getCell(col('Gap ID')).value),
+        String(ws.getRow(r).getCell(col('Recommendation')).value),
+      );
+    const find = (part: '2-1' | '3-3' | '4-2', id: string) =>
+      input.catalogs[part].requirements.find((r) => r.id === id)!;
+    const cr11 = find('4-2', 'CR 1.1');
+    const edrGap = input.score.gaps.find(
+      (g) => g.scope.kind === 'asset' && g.requirement === 'CR 1.1' && g.scope.id === 'a0-1',
+    )!;
+    expect(byId.get(edrGap.gapId)).toBe(cr11.recommendationByType!.EDR);
+    const hdrGap = input.score.gaps.find(
+      (g) => g.scope.kind === 'asset' && g.requirement === 'CR 1.1' && g.scope.id === 'a0-2',
+    )!;
+    expect(byId.get(hdrGap.gapId)).toBe(cr11.recommendationByType!.HDR);
+    const zoneGap = input.score.gaps.find((g) => g.scope.kind === 'zone' && g.requirement === 'SR 1.1')!;
+    expect(byId.get(zoneGap.gapId)).toBe(find('3-3', 'SR 1.1').recommendation);
+    const orgGap = input.score.gaps.find((g) => g.scope.kind === 'organisation')!;
+    expect(byId.get(orgGap.gapId)).toBe(find('2-1', orgGap.requirement).recommendation);
+    for (const text of byId.values()) {
+      expect(text).not.toMatch(/Implement this requirement/);
+      expect(text.length).toBeGreaterThan(20);
+    }
+  });
+
+  it("keeps the auditor's own recommendation for a tracked gap", async () => {
+    const input = makeReportInput({ gaps: 12 });
+    const { wb } = await exportAndRead(input);
+    const ws = wb.getWorksheet(GAP_REGISTER_SHEET)!;
+    const cell = ws.getRow(3).getCell(GAP_REGISTER_HEADERS.indexOf('Recommendation') + 1);
+    expect(cell.value).toBe('Replace the shared account.');
   });
 });

@@ -5,6 +5,7 @@ import ExcelJS from 'exceljs';
 import sharp from 'sharp';
 import { describe, expect, it } from 'vitest';
 import { runCli } from '../../../src/cli/run';
+import { uniformSl } from '../../../src/core/domain';
 import { createServices } from '../../../src/main/services';
 import { buildDemo } from '../../../src/main/services/demo';
 import {
@@ -163,5 +164,42 @@ describe('reports with real evidence', () => {
     expect(ev.getRow(2).getCell(1).value).toBe('cabinet-3.jpg');
     expect(ev.getRow(2).getCell(2).value).toBe(sha);
     expect(String(ev.getRow(2).getCell(8).value)).toContain(`Finding: ${finding.title}`);
+  });
+});
+
+describe('exports below 80% of the applicable items answered', () => {
+  it('print the warning on stderr, still write the file, and mark every PDF page Preliminary', async () => {
+    const dir = tempDir();
+    const s = createServices(dir);
+    const a = s.assessments.create({ title: 'Walk-down, day one' });
+    s.zones.create(a.id, { name: 'Control', description: '', slTarget: uniformSl(2) });
+    s.ws.close();
+    const out = tempDir();
+    for (const format of ['xlsx', 'pdf']) {
+      const file = path.join(out, `r.${format}`);
+      const r = await cli(['--data-dir', dir, 'export', format, a.id, '--out', file]);
+      expect(r.code, r.stderr).toBe(0);
+      expect(r.stdout.trim()).toBe(file);
+      expect(r.stderr).toMatch(
+        /^zonewalk: warning: Only 0% of the applicable items are answered \(0 of \d+\)/,
+      );
+      expect(r.stderr).toContain('"Preliminary" on every page');
+    }
+    const pdf = await readPdf(path.join(out, 'r.pdf'));
+    expect(pdf.pages.length).toBeGreaterThan(3);
+    pdf.pages.forEach((page, i) => {
+      expect(page, `page ${i + 1}`).toContain('PRELIMINARY: 0% of the applicable items answered');
+    });
+  });
+
+  it('say nothing on stderr for the demo, which is answered past 80%', async () => {
+    const { dir, id, score } = demoWorkspace();
+    expect(score.overall.answered / score.overall.total).toBeGreaterThanOrEqual(0.8);
+    const file = path.join(tempDir(), 'r.pdf');
+    const r = await cli(['--data-dir', dir, 'export', 'pdf', id, '--out', file]);
+    expect(r.code).toBe(0);
+    expect(r.stderr).toBe('');
+    const pdf = await readPdf(file);
+    expect(pdf.pages.some((p) => p.includes('PRELIMINARY'))).toBe(false);
   });
 });

@@ -1,12 +1,12 @@
 import { FINDING_STATUSES, SEVERITIES } from '../../../core/domain';
 import type { GapItem } from '../../../core/scoring/types';
 import { SEVERITY_COLOR } from './colors';
+import { recommendationOf } from './gapRecommendation';
 import { type GapTracking, type ReportInput, UNTRACKED } from './reportInput';
 import {
   calendarDate,
   catalogLabel,
   evidenceNames,
-  gapRecommendation,
   resultLabel,
   SCOPE_KIND_LABELS,
   SEVERITY_LABELS,
@@ -69,6 +69,7 @@ export function gapRows(input: ReportInput): Iterable<GapRow> {
 
 export function gapColumns(input: ReportInput): Column<GapRow>[] {
   const names = evidenceNames(input.evidence);
+  const recommend = recommendationOf(input);
   const byHeader: Record<GapRegisterHeader, Omit<Column<GapRow>, 'header'>> = {
     'Gap ID': { width: 22, value: (r) => r.gap.gapId, style: STYLE.mono },
     'Scope type': { width: 13, value: (r) => SCOPE_KIND_LABELS[r.gap.scope.kind], style: STYLE.nowrap },
@@ -93,7 +94,7 @@ export function gapColumns(input: ReportInput): Column<GapRow>[] {
       value: (r) => SEVERITY_LABELS[r.gap.severity],
       style: (r) => severityStyles[r.gap.severity],
     },
-    Recommendation: { width: 44, value: (r) => gapRecommendation(r.gap, r.tracking) },
+    Recommendation: { width: 44, value: (r) => recommend(r.gap, r.tracking) },
     Owner: { width: 20, value: (r) => r.tracking.owner },
     'Due date': { width: 12, value: (r) => calendarDate(r.tracking.due), style: STYLE.date },
     Status: { width: 13, value: (r) => STATUS_LABELS[r.tracking.status], style: STYLE.nowrap },

@@ -11,6 +11,7 @@ import {
   type Spe,
 } from '../../../core/domain';
 import type { Asset, EvidenceMeta, Finding } from '../../../core/model';
+import { coveragePercent, isPreliminary } from '../../../core/reports/coverage';
 import { gapColor, SEVERITY_COLOR } from './colors';
 import type { ReportInput } from './reportInput';
 import {
@@ -94,6 +95,15 @@ export function writeSummary(wb: Workbook, input: ReportInput): void {
       .join('; '),
     STYLE.plain,
   );
+
+  const { overall } = input.score;
+  kv(
+    ws,
+    'Answered',
+    `${overall.answered} of ${overall.total} applicable items (${coveragePercent(overall)}%)${isPreliminary(overall) ? ': preliminary, below the 80% a final report needs' : ''}`,
+    STYLE.plain,
+  );
+  kv(ws, 'Open questions', input.score.openQuestions.length, STYLE.plain);
 
   heading(ws, 'Gaps and findings by severity');
   const counts = severityCounts(input);

@@ -20,6 +20,7 @@ import {
   writeSummary,
   writeZones,
 } from './gapRegisterSheets';
+import { writeControls, writeNotApplicable, writeOpenQuestions } from './registerAuditSheets';
 import type { ReportInput } from './reportInput';
 import { loadExcelJS } from './reportLibraries';
 import { assessorNames, SEVERITY_LABELS } from './reportText';
@@ -95,6 +96,9 @@ export async function writeGapRegister(input: ReportInput, out: Writable): Promi
   }
   writeSummary(wb, input);
   await writeGapSheet(wb, input);
+  writeOpenQuestions(wb, input);
+  writeControls(wb, input);
+  writeNotApplicable(wb, input);
   writeFindings(wb, input);
   writeZones(wb, input);
   writeAssets(wb, input);

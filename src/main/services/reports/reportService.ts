@@ -4,6 +4,7 @@ import type { Writable } from 'node:stream';
 import type { Catalog, CatalogPart } from '../../../core/catalog/types';
 import { type InterchangeDocument, modelOf } from '../../../core/interchange/document';
 import type { AssessmentModel, EvidenceMeta } from '../../../core/model';
+import { coverageWarning } from '../../../core/reports/coverage';
 import type { AssessmentScore } from '../../../core/scoring/types';
 import type { AssessmentDetails } from '../../../shared/contract/assessments';
 import type {
@@ -125,13 +126,17 @@ export class ReportService {
     };
   }
 
-  /** Writes one report atomically and returns where; a failure leaves nothing under the final name. */
+  /**
+   * Writes one report atomically and returns where, with any warning to show (below 80% of the
+   * applicable items answered); a failure leaves nothing under the final name.
+   */
   async export(kind: ReportKind, assessmentId: string, opts: ExportOptions = {}): Promise<ExportResult> {
     const input = this.input(assessmentId, opts);
     const k = KINDS[kind];
     const target = opts.file ? path.resolve(opts.file) : this.freshName(input, kind, opts.outDir);
     await writeAtomically(target, k.what, (out) => k.write(input, out), { createStream: opts.createStream });
-    return { path: target, bytes: fs.statSync(target).size };
+    const warning = coverageWarning(input.score.overall);
+    return { path: target, bytes: fs.statSync(target).size, warnings: warning ? [warning] : [] };
   }
 
   /** Writes into a stream someone else owns (the audit package). */

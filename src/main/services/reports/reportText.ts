@@ -11,8 +11,8 @@ import {
   type Severity,
   type SlVector,
 } from '../../../core/domain';
-import type { AssessmentModel, EvidenceMeta } from '../../../core/model';
-import type { GapItem } from '../../../core/scoring/types';
+import type { AssessmentModel, CertificateScheme, ControlKind, EvidenceMeta } from '../../../core/model';
+import type { ControlState, GapItem, OpenQuestion } from '../../../core/scoring/types';
 import type { GapTracking, ReportInput } from './reportInput';
 
 // Words and orderings both outputs share, so the register and the report never disagree.
@@ -42,6 +42,37 @@ export const SCOPE_KIND_LABELS: Record<ScopeKind, string> = {
   zone: 'Zone',
   conduit: 'Conduit',
   asset: 'Asset',
+};
+
+export const CONTROL_KIND_LABELS: Record<ControlKind, string> = {
+  isolation: 'Isolation',
+  filtering: 'Filtering',
+  monitoring: 'Monitoring',
+  procedure: 'Procedure',
+  physical: 'Physical',
+  other: 'Other',
+};
+
+/** "Active" for a control that counts; the others say why it does not (or not fully). */
+export const CONTROL_STATE_LABELS: Record<ControlState, string> = {
+  working: 'Active',
+  broken: 'Broken',
+  expired: 'Expired',
+  unverified: 'Unverified',
+  inactive: 'Inactive',
+};
+
+export const OPEN_REASON_LABELS: Record<OpenQuestion['reason'], string> = {
+  unanswered: 'Not answered',
+  'not-assessed': 'Not assessed (parked)',
+  'justification-missing': 'Not applicable without a justification',
+};
+
+export const CERTIFICATE_SCHEME_LABELS: Record<CertificateScheme, string> = {
+  'isasecure-csa': 'ISASecure CSA',
+  'isasecure-edsa': 'ISASecure EDSA',
+  'iecee-62443-4-2': 'IECEE IEC 62443-4-2',
+  other: 'Certificate',
 };
 
 export const SCOPE_KINDS: readonly ScopeKind[] = ['zone', 'conduit', 'asset', 'organisation'];

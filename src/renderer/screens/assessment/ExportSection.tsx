@@ -98,6 +98,11 @@ export function ReportsBlock({ assessment }: SectionProps) {
                 <strong>Wrote the {w.label}</strong>{' '}
                 <span className="muted small">({formatSize(w.bytes)})</span>
                 <span className="path mono small">{w.path}</span>
+                {w.warnings.map((text) => (
+                  <span key={text} className="warning small" role="note">
+                    {text}
+                  </span>
+                ))}
               </li>
             ))}
           </ul>
