@@ -110,7 +110,7 @@ describe('a package of the demo assessment, with its real reports and evidence',
     const fp = sh('openssl pkey -pubin -in signer.pub.pem -outform DER | sha256sum', bag);
     expect(`sha256:${fp.split(' ')[0]}`).toBe(key.fingerprint);
     const doc = JSON.parse(fs.readFileSync(path.join(bag, 'data/assessment.json'), 'utf8'));
-    expect(doc.format).toBe('zonewalk.assessment/1');
+    expect(doc.format).toBe('zonewalk.assessment/2');
     expect(doc.assessment.id).toBe(demo.id);
     const trail = fs.readFileSync(path.join(bag, 'data/audit-trail.jsonl'), 'utf8').trim().split('\n');
     expect(trail.length).toBe(services.ws.trail.list(demo.id).length - 1);
