@@ -41,6 +41,16 @@ async function stored(table: HandlerTable, assessmentId: string, scope: Scope) {
 }
 
 const commentField = '.answer-fields textarea >> nth=0';
+const justificationField = '.answer-fields textarea >> nth=1';
+
+/** N/A asks for its reason in place: type it and press Enter (rules, edition 2). */
+async function giveReason(page: Page, reason: string): Promise<void> {
+  const field = page.locator('.na-prompt input');
+  await field.waitFor();
+  expect(await field.evaluate((el) => el === document.activeElement)).toBe(true);
+  await field.fill(reason);
+  await field.press('Enter');
+}
 
 interface Answered {
   /** The address of the item, to come back to it. */
@@ -81,7 +91,7 @@ async function expectAnswers(
 }
 
 describe('checklist save paths survive a reload', () => {
-  it('the five results by click and by key, comment, flag and a cleared answer', async () => {
+  it('the five results by click and by key (N/A with its reason asked in place), comment, flag and a cleared answer', async () => {
     const dir = tempDataDir();
     let app = await openApp(browser, dir);
     const a = app.services.assessments.create({ title: 'Save paths' });
@@ -98,9 +108,23 @@ describe('checklist save paths survive a reload', () => {
 
     // Each result once by its button, then once by its key.
     const buttons = page.locator('.answer-buttons .answer-btn');
+    const na = RESULT_KEYS.findIndex((k) => k.result === 'not-applicable');
+    // N/A without a reason saves nothing: Escape leaves the item unanswered and where it was.
+    const asked = await currentRequirement(page);
+    await page.keyboard.press(RESULT_KEYS[na].key);
+    await page.locator('.na-prompt input').press('Escape');
+    expect(await currentRequirement(page)).toBe(asked);
+    expect(await pressedAnswer(page)).toBe(-1);
+    const reasonOf = (how: string) => `No wireless in this zone (${how})`;
     const answered = [
-      ...(await answerInTurn(page, RESULT_KEYS.length, (i) => buttons.nth(i).click())),
-      ...(await answerInTurn(page, RESULT_KEYS.length, (i) => page.keyboard.press(RESULT_KEYS[i].key))),
+      ...(await answerInTurn(page, RESULT_KEYS.length, async (i) => {
+        await buttons.nth(i).click();
+        if (i === na) await giveReason(page, reasonOf('button'));
+      })),
+      ...(await answerInTurn(page, RESULT_KEYS.length, async (i) => {
+        await page.keyboard.press(RESULT_KEYS[i].key);
+        if (i === na) await giveReason(page, reasonOf('key'));
+      })),
     ];
 
     // An eleventh answer, then cleared again.
@@ -148,7 +172,12 @@ describe('checklist save paths survive a reload', () => {
     expect(await page.locator(commentField).inputValue()).toBe(
       'Checked the local accounts with the shift lead.',
     );
-    await expectAnswers(page, answered, async ({ requirement }) => {
+    await expectAnswers(page, answered, async (item) => {
+      const { requirement } = item;
+      if (item.position === na) {
+        const how = answered.indexOf(item) < RESULT_KEYS.length ? 'button' : 'key';
+        expect(await page.locator(justificationField).inputValue()).toBe(reasonOf(how));
+      }
       const flag = await page.getByRole('button', { name: /Flag for review/ }).getAttribute('aria-pressed');
       expect({ requirement, flag }).toEqual({
         requirement,
@@ -175,8 +204,14 @@ describe('checklist save paths survive a reload', () => {
     // By key: 0-4, and n for not applicable.
     const byKey = (i: number) => (MATURITY_KEYS[i].maturity === null ? 'n' : MATURITY_KEYS[i].key);
     const answered = [
-      ...(await answerInTurn(page, MATURITY_KEYS.length, (i) => buttons.nth(i).click())),
-      ...(await answerInTurn(page, MATURITY_KEYS.length, (i) => page.keyboard.press(byKey(i)))),
+      ...(await answerInTurn(page, MATURITY_KEYS.length, async (i) => {
+        await buttons.nth(i).click();
+        if (MATURITY_KEYS[i].maturity === null) await giveReason(page, 'No own control system (button)');
+      })),
+      ...(await answerInTurn(page, MATURITY_KEYS.length, async (i) => {
+        await page.keyboard.press(byKey(i));
+        if (MATURITY_KEYS[i].maturity === null) await giveReason(page, 'No own control system (key)');
+      })),
     ];
     const commented = answered[3];
     await goto(page, commented.hash);

@@ -1,4 +1,4 @@
-import type { ReactNode, RefObject } from 'react';
+import { type ReactNode, type RefObject, useEffect, useRef, useState } from 'react';
 import { resultForMaturity } from '../../../../core/answers';
 import { FR_ABBREV, FR_NAMES, type Fr, SPE_NAMES, type Spe } from '../../../../core/domain';
 import type { ChecklistResponse } from '../../../../core/model';
@@ -22,6 +22,81 @@ interface AnswerPanelProps {
   /** The evidence strip is folded away by default, so the guidance keeps its room on a laptop screen. */
   evidenceOpen: boolean;
   onToggleEvidence: () => void;
+  /** N/A was chosen without a reason: ask for it here, one field, Enter saves. */
+  askingWhy: boolean;
+  onJustify: (justification: string) => void;
+  onCancelWhy: () => void;
+  /** A baseline zone SR: N/A is allowed but unusual, so it is questioned (not blocked). */
+  baselineItem: boolean;
+}
+
+/** Zone SRs every zone is expected to meet: marking one N/A gets a warning (issue 13). */
+export const BASELINE_ZONE_SRS: ReadonlySet<string> = new Set([
+  'SR 1.1',
+  'SR 2.1',
+  'SR 3.2',
+  'SR 5.1',
+  'SR 5.2',
+  'SR 7.3',
+  'SR 7.4',
+]);
+
+const BASELINE_WARNING =
+  'This is a baseline requirement that applies to almost every zone. Check that it really does not apply here before you mark it N/A.';
+
+/** The reason for an N/A answer, asked in place: Enter saves, Escape cancels. */
+function JustificationPrompt({
+  baselineItem,
+  onJustify,
+  onCancel,
+}: {
+  baselineItem: boolean;
+  onJustify: (justification: string) => void;
+  onCancel: () => void;
+}) {
+  const [text, setText] = useState('');
+  const ref = useRef<HTMLInputElement>(null);
+  useEffect(() => ref.current?.focus(), []);
+  return (
+    <form
+      className="na-prompt"
+      onSubmit={(e) => {
+        e.preventDefault();
+        if (text.trim()) onJustify(text.trim());
+      }}
+    >
+      <label>
+        <span>Why does it not apply? (required for N/A)</span>
+        <input
+          ref={ref}
+          value={text}
+          maxLength={2000}
+          placeholder="e.g. No wireless network in this zone (site survey 2026-11)"
+          onChange={(e) => setText(e.target.value)}
+          onKeyDown={(e) => {
+            if (e.key === 'Escape') {
+              e.preventDefault();
+              e.stopPropagation();
+              onCancel();
+            }
+          }}
+        />
+      </label>
+      {baselineItem && (
+        <p className="warning small" role="note">
+          {BASELINE_WARNING}
+        </p>
+      )}
+      <div className="na-prompt-actions">
+        <button type="button" className="btn small" onClick={onCancel}>
+          Cancel
+        </button>
+        <button type="submit" className="btn small primary" disabled={!text.trim()}>
+          Mark not applicable
+        </button>
+      </div>
+    </form>
+  );
 }
 
 function groupName(fr: string): string {
@@ -49,6 +124,10 @@ export function AnswerPanel({
   evidenceSlot,
   evidenceOpen,
   onToggleEvidence,
+  askingWhy,
+  onJustify,
+  onCancelWhy,
+  baselineItem,
 }: AnswerPanelProps) {
   const r = item.requirement;
   const saveText = (field: 'comment' | 'justification', value: string) => {
@@ -154,6 +233,19 @@ export function AnswerPanel({
               );
             })}
           </fieldset>
+        )}
+        {askingWhy && (
+          <JustificationPrompt
+            key={`why-${r.id}`}
+            baselineItem={baselineItem}
+            onJustify={onJustify}
+            onCancel={onCancelWhy}
+          />
+        )}
+        {notApplicable && baselineItem && !askingWhy && (
+          <p className="warning small" role="note">
+            {BASELINE_WARNING}
+          </p>
         )}
         <div className={rating.kind === 'result' ? 'answer-fields' : 'answer-fields single'} key={r.id}>
           <label>

@@ -14,7 +14,7 @@ import { ProgressBar } from '../../../components/ProgressBar';
 import { ResultChip } from '../../../components/ResultChip';
 import { VirtualList } from '../../../components/VirtualList';
 import { sameScopePage } from '../scopeRoutes';
-import { AnswerPanel } from './AnswerPanel';
+import { AnswerPanel, BASELINE_ZONE_SRS } from './AnswerPanel';
 import { MATURITY_KEYS, RESULT_KEYS } from './answerKeys';
 import {
   buildRows,
@@ -134,14 +134,26 @@ export function Checklist({ assessmentId, scope, focus, addressOf, onSaved, relo
     [currentIndex, visible, select],
   );
 
+  // N/A needs a reason (rules, edition 2): without one, ask for it in place before saving.
+  const [askingWhy, setAskingWhy] = useState<{ requirement: string; patch: ResponsePatch }>();
   const answerAndNext = useCallback(
     (patch: ResponsePatch, label: string) => {
       if (!current) return;
-      answer(current.requirement.id, patch);
+      const id = current.requirement.id;
+      if (
+        patch.result === 'not-applicable' &&
+        !patch.justification?.trim() &&
+        !responses.get(id)?.justification.trim()
+      ) {
+        setAskingWhy({ requirement: id, patch });
+        return;
+      }
+      setAskingWhy(undefined);
+      answer(id, patch);
       setAnnouncement(`${current.requirement.id}: ${label}`);
       move(1);
     },
-    [current, answer, move],
+    [current, responses, answer, move],
   );
   const patchCurrent = useCallback(
     (patch: ResponsePatch) => current && answer(current.requirement.id, patch),
@@ -347,6 +359,15 @@ export function Checklist({ assessmentId, scope, focus, addressOf, onSaved, relo
               response={responses.get(current.requirement.id)}
               rating={rating}
               onAnswer={(patch) => answerAndNext(patch, patch.result ?? '')}
+              askingWhy={askingWhy?.requirement === current.requirement.id}
+              onJustify={(justification) =>
+                askingWhy && answerAndNext({ ...askingWhy.patch, justification }, 'Not applicable')
+              }
+              onCancelWhy={() => {
+                setAskingWhy(undefined);
+                listRef.current?.focus();
+              }}
+              baselineItem={scope.kind === 'zone' && BASELINE_ZONE_SRS.has(current.requirement.id)}
               onPatch={patchCurrent}
               onClear={() => clear(current.requirement.id)}
               commentRef={commentRef}
