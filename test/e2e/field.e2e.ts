@@ -374,7 +374,13 @@ describe('the field walk in Chromium', () => {
     const dir = tempDataDir();
     const app = await openApp(browser, dir);
     const a = app.services.assessments.create({ title: 'Findings' });
-    await invoke<Zone>(app.table, 'zones.create', { assessmentId: a.id, name: 'Control', slTarget: SL2 });
+    const zone = await invoke<Zone>(app.table, 'zones.create', {
+      assessmentId: a.id,
+      name: 'Control',
+      slTarget: SL2,
+    });
+    // A derived gap is an answered item that falls short (unanswered items are open questions).
+    app.services.responses.set(a.id, { kind: 'zone', id: zone.id }, 'SR 1.1', { result: 'not-met' });
     const { page } = app;
     await goto(page, `#/a/${a.id}/findings`);
     await page.getByRole('heading', { name: 'Findings', level: 2 }).waitFor();
@@ -434,6 +440,7 @@ describe('accessibility of the field screens (axe-core)', () => {
           name: 'Firewall',
           zones: [z1.id, z2.id],
         });
+        app.services.responses.set(a.id, { kind: 'zone', id: z1.id }, 'SR 1.1', { result: 'not-met' });
         zones = [z1, z2];
       }
       const { page } = app;
