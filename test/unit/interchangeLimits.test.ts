@@ -17,7 +17,7 @@ const smallest = {
     requirement: 'x',
     result: 'met',
     maturity: null,
-    compensatingControl: '',
+    justification: '',
     comment: '',
     evidence: [],
     flagged: false,
@@ -33,6 +33,9 @@ const smallest = {
     model: '',
     firmware: '',
     legacy: false,
+    roles: [],
+    certificates: [],
+    endOfLife: null,
   },
   evidence: {
     sha256: 'a'.repeat(64),
@@ -47,8 +50,12 @@ const smallest = {
 
 /** The `.max(n)` of a top-level array of the schema. */
 function maxCount(key: keyof typeof smallest): number {
-  const checks = interchangeSchema.shape[key]._zod.def.checks ?? [];
-  const max = checks.map((c) => c._zod.def).find((d) => d.check === 'max_length') as
+  // A list the format lets a document leave out is wrapped in its default: read the array inside.
+  let schema: { _zod: { def: { checks?: { _zod: { def: unknown } }[]; innerType?: unknown } } } =
+    interchangeSchema.shape[key];
+  while (schema._zod.def.innerType) schema = schema._zod.def.innerType as typeof schema;
+  const checks = schema._zod.def.checks ?? [];
+  const max = checks.map((c) => c._zod.def as { check?: string }).find((d) => d.check === 'max_length') as
     | { maximum?: number }
     | undefined;
   return max?.maximum ?? Number.POSITIVE_INFINITY;
