@@ -45,7 +45,7 @@ function seed(dir: string, assets: number): void {
         requirement,
         result: 'not-met' as const,
         maturity: null,
-        compensatingControl: '',
+        justification: '',
         comment: `Observed on the walk-down of cabinet ${i}: shared operator account, no lockout.`,
         evidence: [],
         flagged: false,
