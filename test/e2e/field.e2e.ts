@@ -3,7 +3,14 @@ import type { Browser } from 'playwright-core';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import type { Asset, Conduit, Zone } from '../../src/core/model';
 import type { AssessmentScore } from '../../src/core/scoring/types';
-import { checklistProgress, currentRequirement, expectAccessible, goto, invoke } from './fieldHelpers';
+import {
+  checklistProgress,
+  currentRequirement,
+  expectAccessible,
+  goto,
+  invoke,
+  reopen,
+} from './fieldHelpers';
 import { launchChromium, openApp, tempDataDir } from './harness';
 
 let browser: Browser;
@@ -128,7 +135,7 @@ describe('the field walk in Chromium', () => {
     fs.rmSync(dir, { recursive: true, force: true });
   });
 
-  it('deleting a zone with assets asks where they go, moves them, and takes its conduits along', async () => {
+  it('deleting a zone with assets asks where they go, moves them, and takes its conduits along; so it stays after a reopen', async () => {
     const dir = tempDataDir();
     const app = await openApp(browser, dir);
     const a = app.services.assessments.create({ title: 'Pump station' });
@@ -162,7 +169,12 @@ describe('the field walk in Chromium', () => {
     ]);
     expect(await invoke<Conduit[]>(t, 'conduits.list', { assessmentId: a.id })).toEqual([]);
     await app.page.getByRole('row', { name: /RTU-7/ }).getByText('Cell B').waitFor();
-    await app.close();
+    // Saved: a fresh app over the same folder shows the asset in Cell B and no Cell A, no conduit.
+    const again = await reopen(browser, app, dir, { hash: `#/a/${a.id}/zones` });
+    await again.page.getByRole('row', { name: /RTU-7/ }).getByText('Cell B').waitFor();
+    expect(await again.page.getByText('Cell A').count()).toBe(0);
+    expect(await again.page.getByText('A to B').count()).toBe(0);
+    await again.close();
   });
 
   it("edits a zone's SL-T on its page (the checklist follows) and adds a conduit with protocol chips", async () => {
@@ -334,7 +346,7 @@ describe('the field walk in Chromium', () => {
     await app.close();
   });
 
-  it('imports assets from a CSV through the mapping step, and lists row errors without importing anything', async () => {
+  it('imports assets from a CSV through the mapping step (seen after a reopen), and lists row errors without importing anything', async () => {
     const dir = tempDataDir();
     const app = await openApp(browser, dir);
     const a = app.services.assessments.create({ title: 'Import' });
@@ -367,7 +379,11 @@ describe('the field walk in Chromium', () => {
       ['HMI-1', 'HDR'],
       ['PLC-1', 'EDR'],
     ]);
-    await app.close();
+    // Saved: a fresh app over the same folder lists both.
+    const again = await reopen(browser, app, dir, { hash: `#/a/${a.id}/zones` });
+    await again.page.getByRole('row', { name: /PLC-1/ }).waitFor();
+    await again.page.getByRole('row', { name: /HMI-1/ }).waitFor();
+    await again.close();
   });
 
   it('writes, filters and deletes a manual finding beside the derived gaps', async () => {

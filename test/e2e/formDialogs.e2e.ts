@@ -2,7 +2,7 @@ import fs from 'node:fs';
 import type { Browser, Page } from 'playwright-core';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import type { Asset, Zone } from '../../src/core/model';
-import { goto, invoke } from './fieldHelpers';
+import { goto, invoke, reopen } from './fieldHelpers';
 import { launchChromium, openApp, tempDataDir } from './harness';
 
 // The add dialogs of the zones page and the evidence note share one form dialog: focus lands on the
@@ -30,7 +30,7 @@ async function withAssessment(title: string) {
   const dir = tempDataDir();
   dirs.push(dir);
   const app = await openApp(browser, dir);
-  return { app, page: app.page, a: app.services.assessments.create({ title }) };
+  return { app, page: app.page, a: app.services.assessments.create({ title }), dir };
 }
 
 describe('form dialogs in Chromium', () => {
@@ -115,8 +115,8 @@ describe('form dialogs in Chromium', () => {
     await app.close();
   });
 
-  it('confirmations: Cancel keeps the asset; a failed delete shows the sentence in place; then it goes', async () => {
-    const { app, page, a } = await withAssessment('Confirm');
+  it('confirmations: Cancel keeps the asset; a failed delete shows the sentence in place; then it goes, also after a reopen', async () => {
+    const { app, page, a, dir } = await withAssessment('Confirm');
     const zone = await invoke<Zone>(app.table, 'zones.create', {
       assessmentId: a.id,
       name: 'Cell',
@@ -158,6 +158,16 @@ describe('form dialogs in Chromium', () => {
     await page.getByText('Deleted Ana Kovač.').waitFor();
     expect(await keyDialog.count()).toBe(0);
     expect(app.services.signing.list()).toEqual([]);
-    await app.close();
+    // Saved: a fresh app over the same folder has neither the asset nor the key.
+    const again = await reopen(browser, app, dir, { hash: `#/a/${a.id}/zones/zone:${zone.id}` });
+    await again.page.getByRole('heading', { name: /Cell/ }).waitFor();
+    expect(await again.page.getByText('RTU-7').count()).toBe(0);
+    await goto(again.page, '#/keys');
+    await again.page
+      .getByRole('heading', { name: /Signing keys/ })
+      .first()
+      .waitFor();
+    expect(await again.page.getByTestId('key-row').count()).toBe(0);
+    await again.close();
   });
 });

@@ -1,6 +1,7 @@
 import fs from 'node:fs';
 import type { Browser } from 'playwright-core';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
+import { reopen } from './fieldHelpers';
 import { launchChromium, openApp, tempDataDir } from './harness';
 
 let browser: Browser;
@@ -34,15 +35,19 @@ describe('home screen in Chromium', () => {
     fs.rmSync(dir, { recursive: true, force: true });
   });
 
-  it('renames, opens and deletes with confirmation; the deletion is in the audit trail', async () => {
+  it('renames, opens and deletes with confirmation, each seen after a reopen; the deletion is in the audit trail', async () => {
     const dir = tempDataDir();
-    const app = await openApp(browser, dir);
+    let app = await openApp(browser, dir);
     const created = app.services.assessments.create({ title: 'Old name', site: 'Plant 1' });
     await app.page.reload();
     await app.page.getByRole('button', { name: 'Rename' }).click();
     await app.page.getByLabel('Title').fill('New name');
     await app.page.getByRole('button', { name: 'Rename' }).last().click();
     await app.page.getByRole('button', { name: 'New name' }).waitFor();
+    // Saved: a fresh app over the same folder shows the new name.
+    app = await reopen(browser, app, dir);
+    await app.page.getByRole('button', { name: 'New name' }).waitFor();
+    expect(await app.page.getByRole('button', { name: 'Old name' }).count()).toBe(0);
 
     await app.page.getByRole('button', { name: 'New name' }).click();
     await app.page.getByRole('button', { name: 'Details', exact: true }).click();
@@ -54,6 +59,8 @@ describe('home screen in Chromium', () => {
     await app.page.getByRole('button', { name: 'Delete' }).click();
     await app.page.getByRole('heading', { name: 'Delete assessment?' }).waitFor();
     await app.page.getByRole('button', { name: 'Delete' }).last().click();
+    await app.page.getByText('No assessments yet.').waitFor();
+    app = await reopen(browser, app, dir);
     await app.page.getByText('No assessments yet.').waitFor();
     const trail = app.services.ws.trail.list(created.id);
     expect(trail.map((e) => e.action)).toEqual([

@@ -5,8 +5,12 @@ import type { Browser } from 'playwright-core';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { createServices } from '../../src/main/services';
 import { buildDemo } from '../../src/main/services/demo';
+import { formatRoute } from '../../src/renderer/navigation';
+import { RESULT_KEYS } from '../../src/renderer/screens/assessment/checklist/answerKeys';
+import { scopeRoute } from '../../src/renderer/screens/assessment/scopeRoutes';
 import { flipByte, rezip, unzipInto, writeTestPackage } from '../helpers/packages';
 import { addEvidence, jonasPackage, twoAuditors } from '../helpers/twoAuditors';
+import { currentRequirement, pressedAnswer, reopen, SETTLED } from './fieldHelpers';
 import { launchChromium, openApp, tempDataDir } from './harness';
 
 let browser: Browser;
@@ -146,7 +150,7 @@ describe('export a signed package of the demo assessment in Chromium', () => {
 });
 
 describe('opening and merging a colleague package in Chromium', () => {
-  it('previews a merge, decides the conflict side by side, merges, and opens a read-only review copy', async () => {
+  it('previews a merge, decides the conflict side by side, merges (seen after a reopen), and opens a read-only review copy', async () => {
     const t = twoAuditors();
     const pkg = await jonasPackage(t.jonas, t.assessmentId, tempDataDir('zonewalk-e2e-jonas-'));
     const app = await openApp(browser, t.ana.dir, { hash: `#/verify/${encodeURIComponent(pkg)}` });
@@ -173,6 +177,14 @@ describe('opening and merging a colleague package in Chromium', () => {
       .getByText(/^Read-only review copy of .*\.audit\.zip, signed by a key not in your trust list/)
       .waitFor();
     expect(app.foreignRequests).toEqual([]);
-    await app.close();
+
+    // Saved: a fresh app over the same folder shows the answer taken from the package (Not met).
+    const intake = app.services.zones.list(t.assessmentId).find((z) => z.name === 'Intake');
+    const hash = formatRoute(scopeRoute(t.assessmentId, { kind: 'zone', id: intake?.id ?? '' }, 'SR 1.1'));
+    const again = await reopen(browser, app, t.ana.dir, { hash });
+    await expect.poll(() => currentRequirement(again.page), SETTLED).toBe('SR 1.1');
+    const notMet = RESULT_KEYS.findIndex((k) => k.result === 'not-met');
+    await expect.poll(() => pressedAnswer(again.page), SETTLED).toBe(notMet);
+    await again.close();
   });
 });
