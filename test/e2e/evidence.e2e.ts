@@ -222,7 +222,8 @@ describe('evidence in Chromium', () => {
     await app.close();
   });
 
-  it('paints a grid of 2,000 items in under a second, rendering only what is in view', async () => {
+  // How fast is a benchmark (bench/evidence.bench.ts, "evidence grid first paint"), not an assertion here.
+  it('paints a grid of 2,000 items, rendering only what is in view', async () => {
     const r = await measureGridFirstPaint(browser, 2000);
     expect(r.countText).toBe('2000 items');
     expect(r.tiles).toBeGreaterThan(10);
@@ -230,7 +231,6 @@ describe('evidence in Chromium', () => {
     console.log(
       `evidence grid first paint with 2,000 items: ${r.ms.toFixed(0)} ms, ${r.tiles} tiles in the DOM`,
     );
-    expect(r.ms).toBeLessThan(1000);
     // Scrolling to the end brings the oldest items in.
     await r.page.getByTestId('evidence-grid').evaluate((el) => el.scrollTo(0, el.scrollHeight));
     await r.page.getByText('note-0.txt', { exact: true }).waitFor();
