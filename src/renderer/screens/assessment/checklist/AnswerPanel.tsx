@@ -30,17 +30,6 @@ interface AnswerPanelProps {
   baselineItem: boolean;
 }
 
-/** Zone SRs every zone is expected to meet: marking one N/A gets a warning (issue 13). */
-export const BASELINE_ZONE_SRS: ReadonlySet<string> = new Set([
-  'SR 1.1',
-  'SR 2.1',
-  'SR 3.2',
-  'SR 5.1',
-  'SR 5.2',
-  'SR 7.3',
-  'SR 7.4',
-]);
-
 const BASELINE_WARNING =
   'This is a baseline requirement that applies to almost every zone. Check that it really does not apply here before you mark it N/A.';
 

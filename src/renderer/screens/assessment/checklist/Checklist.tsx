@@ -6,7 +6,7 @@ import {
   useRef,
   useState,
 } from 'react';
-import { resultForMaturity } from '../../../../core/answers';
+import { BASELINE_ZONE_SRS, resultForMaturity } from '../../../../core/answers';
 import { FR_ABBREV, FR_NAMES, type Fr, type Scope, SPE_NAMES, type Spe } from '../../../../core/domain';
 import { ErrorBanner } from '../../../components/ErrorBanner';
 import { EvidenceStrip } from '../../../components/evidence/EvidenceStrip';
@@ -14,7 +14,7 @@ import { ProgressBar } from '../../../components/ProgressBar';
 import { ResultChip } from '../../../components/ResultChip';
 import { VirtualList } from '../../../components/VirtualList';
 import { sameScopePage } from '../scopeRoutes';
-import { AnswerPanel, BASELINE_ZONE_SRS } from './AnswerPanel';
+import { AnswerPanel } from './AnswerPanel';
 import { MATURITY_KEYS, RESULT_KEYS } from './answerKeys';
 import {
   buildRows,
@@ -367,7 +367,7 @@ export function Checklist({ assessmentId, scope, focus, addressOf, onSaved, relo
                 setAskingWhy(undefined);
                 listRef.current?.focus();
               }}
-              baselineItem={scope.kind === 'zone' && BASELINE_ZONE_SRS.has(current.requirement.id)}
+              baselineItem={scope.kind === 'zone' && BASELINE_ZONE_SRS.includes(current.requirement.id)}
               onPatch={patchCurrent}
               onClear={() => clear(current.requirement.id)}
               commentRef={commentRef}
